@@ -1,0 +1,168 @@
+//! `base_events.BaseEventLoop`: the ready queue, the timer heap, `_run_once` and virtual time.
+//!
+//! Virtual time is what the oracle's loop reports from `time()`: it starts at 0.0 and
+//! `select(timeout)` advances it by `timeout`, computed with CPython's own float arithmetic
+//! (`when - self.time()`), so the model meets every rounding and tie CPython meets.
+
+use crate::rt::*;
+use crate::trace::Event;
+use crate::value::FutId;
+
+/// `base_events.MAXIMUM_SELECT_TIMEOUT`.
+pub const MAXIMUM_SELECT_TIMEOUT: f64 = 24.0 * 3600.0;
+/// `time.get_clock_info('monotonic').resolution` on Linux, which `_clock_resolution` holds.
+pub const CLOCK_RESOLUTION: f64 = 1e-09;
+
+impl Runtime<'_> {
+    /// `loop.call_soon(callback, *args)` (SPEC L1).
+    pub fn call_soon(&mut self, callback: Callback, arg: Option<FutId>) -> usize {
+        self.handles.push(Handle {
+            callback,
+            arg,
+            cancelled: false,
+        });
+        let h = self.handles.len() - 1;
+        self.ready.push_back(h);
+        h
+    }
+
+    /// `loop.call_later(delay, ...)`: `call_at(self.time() + delay, ...)` (SPEC L2).
+    pub fn call_later(&mut self, delay: f64, callback: Callback) -> usize {
+        let when = self.time + delay;
+        self.call_at(when, callback)
+    }
+
+    /// `loop.call_at(when, ...)`: push a TimerHandle; equal deadlines keep scheduling order
+    /// (SPEC L3).
+    pub fn call_at(&mut self, when: f64, callback: Callback) -> usize {
+        self.handles.push(Handle {
+            callback,
+            arg: None,
+            cancelled: false,
+        });
+        let h = self.handles.len() - 1;
+        self.timer_seq += 1;
+        self.scheduled.insert((TimeKey(when), self.timer_seq), h);
+        h
+    }
+
+    /// `Handle.cancel()`. A cancelled timer stays in the heap until it reaches the top, where
+    /// `_run_once` discards it; it never fires and never moves the clock.
+    pub fn cancel_handle(&mut self, h: usize) {
+        self.handles[h].cancelled = true;
+    }
+
+    /// `loop.stop()`.
+    pub fn stop(&mut self) {
+        self.stopping = true;
+    }
+
+    /// `BaseEventLoop._run_once` (SPEC L1–L5).
+    pub fn run_once(&mut self) {
+        // Remove delayed calls that were cancelled from the head of the queue.
+        while let Some((&k, &h)) = self.scheduled.iter().next() {
+            if !self.handles[h].cancelled {
+                break;
+            }
+            self.scheduled.remove(&k);
+        }
+        let timeout = if !self.ready.is_empty() || self.stopping {
+            Some(0.0)
+        } else if let Some((&(when, _), _)) = self.scheduled.iter().next() {
+            let t = when.0 - self.time;
+            Some(t.max(0.0).min(MAXIMUM_SELECT_TIMEOUT))
+        } else {
+            None
+        };
+        match timeout {
+            // The selector would block forever: nothing can ever run again (SPEC L5).
+            None => {
+                self.events.push(Event::Stuck { t: self.time });
+                self.stop();
+            }
+            Some(t) => self.time += t,
+        }
+        // Handle 'later' callbacks that are ready.
+        let end_time = self.time + CLOCK_RESOLUTION;
+        while let Some((&k, &h)) = self.scheduled.iter().next() {
+            if k.0 .0 >= end_time {
+                break;
+            }
+            self.scheduled.remove(&k);
+            self.ready.push_back(h);
+        }
+        // Run the callbacks that are ready now; those they schedule wait for the next turn.
+        let ntodo = self.ready.len();
+        for _ in 0..ntodo {
+            let h = self
+                .ready
+                .pop_front()
+                .expect("ntodo counts the ready queue");
+            if self.handles[h].cancelled {
+                continue;
+            }
+            if !self.tick() {
+                return;
+            }
+            let Handle { callback, arg, .. } = self.handles[h].clone();
+            self.run_callback(callback, arg);
+        }
+    }
+
+    /// `BaseEventLoop.run_forever`.
+    pub fn run_forever(&mut self) {
+        self.running = true;
+        loop {
+            self.run_once();
+            if self.stopping || self.error.is_some() {
+                break;
+            }
+        }
+        self.stopping = false;
+        self.running = false;
+    }
+
+    /// `BaseEventLoop.run_until_complete(future)` for a future (`new_task` is the caller's
+    /// business). Returns false if the loop stopped before the future was done.
+    pub fn run_until_complete(&mut self, fut: FutId) -> bool {
+        self.add_done_callback(fut, Callback::RunUntilCompleteCb);
+        self.run_forever();
+        self.remove_done_callback(fut, &Callback::RunUntilCompleteCb);
+        self.futs[fut.0].state != FutState::Pending
+    }
+
+    fn run_callback(&mut self, callback: Callback, arg: Option<FutId>) {
+        match callback {
+            Callback::TaskStep { task, exc } => self.task_step(task, exc),
+            Callback::TaskWakeup { task } => self.task_wakeup(task, arg.expect("done callback")),
+            Callback::GatherDone { gather } => {
+                self.gather_done_callback(gather, arg.expect("done callback"))
+            }
+            Callback::WaitCompletion { wait } => {
+                self.wait_on_completion(wait, arg.expect("done callback"))
+            }
+            Callback::ReleaseWaiter { waiter, .. } => {
+                // tasks._release_waiter
+                if self.futs[waiter.0].state == FutState::Pending {
+                    self.future_set_result(waiter, crate::value::Value::None);
+                }
+            }
+            Callback::SetResultUnlessCancelled { fut, value } => {
+                // futures._set_result_unless_cancelled
+                if self.futs[fut.0].state != FutState::Cancelled {
+                    self.future_set_result(fut, value);
+                }
+            }
+            Callback::RunUntilCompleteCb => {
+                // base_events._run_until_complete_cb: calls fut.exception() (SPEC R5).
+                let fut = arg.expect("done callback");
+                if self.futs[fut.0].state != FutState::Cancelled {
+                    let _ = self.future_exception(fut);
+                }
+                self.stop();
+            }
+            Callback::LoopStop => self.stop(),
+            Callback::TimeoutOnTimeout { timeout } => self.timeout_on_timeout(timeout),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! `futures.Future`: states, done callbacks, result retrieval and the `_log_traceback` flag.
+
+use crate::exceptions::ExcClass;
+use crate::rt::*;
+use crate::trace::Event;
+use crate::value::*;
+
+/// The outcome of `result()` as the caller sees it: a value, or an exception raised.
+pub type PyResult = Result<Value, ExcId>;
+
+impl Runtime<'_> {
+    pub fn new_future(&mut self, kind: FutKind, label: String) -> FutId {
+        self.futs.push(Fut {
+            state: FutState::Pending,
+            result: Value::None,
+            exception: None,
+            callbacks: Vec::new(),
+            log_traceback: false,
+            cancel_message: None,
+            cancelled_exc: None,
+            kind,
+            label,
+        });
+        FutId(self.futs.len() - 1)
+    }
+
+    /// `loop.create_future()`.
+    pub fn create_future(&mut self) -> FutId {
+        self.new_future(FutKind::Plain, "Future".into())
+    }
+
+    pub fn done(&self, f: FutId) -> bool {
+        self.futs[f.0].state != FutState::Pending
+    }
+
+    pub fn cancelled(&self, f: FutId) -> bool {
+        self.futs[f.0].state == FutState::Cancelled
+    }
+
+    /// `Future.__schedule_callbacks`: every done callback goes to `call_soon`, in the order
+    /// they were added (SPEC F2).
+    fn schedule_callbacks(&mut self, f: FutId) {
+        let callbacks = std::mem::take(&mut self.futs[f.0].callbacks);
+        for cb in callbacks {
+            self.call_soon(cb, Some(f));
+        }
+    }
+
+    /// `Future.add_done_callback`: on a done future the callback is scheduled at once (F2).
+    pub fn add_done_callback(&mut self, f: FutId, cb: Callback) {
+        if self.done(f) {
+            self.call_soon(cb, Some(f));
+        } else {
+            self.futs[f.0].callbacks.push(cb);
+        }
+    }
+
+    /// `Future.remove_done_callback`: removes every equal callback; returns how many.
+    pub fn remove_done_callback(&mut self, f: FutId, cb: &Callback) -> usize {
+        let before = self.futs[f.0].callbacks.len();
+        self.futs[f.0].callbacks.retain(|c| !c.same(cb));
+        before - self.futs[f.0].callbacks.len()
+    }
+
+    /// `Future.set_result`.
+    pub fn future_set_result(&mut self, f: FutId, v: Value) {
+        debug_assert_eq!(self.futs[f.0].state, FutState::Pending);
+        self.futs[f.0].result = v;
+        self.futs[f.0].state = FutState::Finished;
+        self.record_gather_outcome(f);
+        self.schedule_callbacks(f);
+    }
+
+    /// `Future.set_exception`: sets `_log_traceback` (SPEC R1).
+    pub fn future_set_exception(&mut self, f: FutId, e: ExcId) {
+        debug_assert_eq!(self.futs[f.0].state, FutState::Pending);
+        self.futs[f.0].exception = Some(e);
+        self.futs[f.0].state = FutState::Finished;
+        self.futs[f.0].log_traceback = true;
+        self.record_gather_outcome(f);
+        self.schedule_callbacks(f);
+    }
+
+    /// `Future.cancel(msg)` on a plain future (or `super().cancel()` from a Task): clears
+    /// `_log_traceback` even when it returns False (SPEC R4).
+    pub fn future_cancel(&mut self, f: FutId, msg: Option<Value>) -> bool {
+        self.futs[f.0].log_traceback = false;
+        if self.futs[f.0].state != FutState::Pending {
+            return false;
+        }
+        self.futs[f.0].state = FutState::Cancelled;
+        if self.v.has_cancel_message() {
+            self.futs[f.0].cancel_message = msg;
+        }
+        self.schedule_callbacks(f);
+        true
+    }
+
+    /// `fut.cancel(msg)`, dispatched on the future's class (Future, Task, _GatheringFuture).
+    pub fn cancel(&mut self, f: FutId, msg: Option<Value>) -> bool {
+        match self.futs[f.0].kind {
+            FutKind::Plain => self.future_cancel(f, msg),
+            FutKind::Task(_) => self.task_cancel(f, msg),
+            FutKind::Gathering(g) => self.gathering_future_cancel(g, f, msg),
+        }
+    }
+
+    /// `Future._make_cancelled_error()` (3.9+); a bare `CancelledError()` before.
+    pub fn make_cancelled_error(&mut self, f: FutId) -> ExcId {
+        if self.v.reuses_cancelled_exc() {
+            if let Some(e) = self.futs[f.0].cancelled_exc.take() {
+                return e;
+            }
+        }
+        let args = match (&self.futs[f.0].cancel_message, self.v.has_cancel_message()) {
+            (Some(m), true) => vec![m.clone()],
+            _ => vec![],
+        };
+        self.futs[f.0].cancelled_exc = None;
+        self.new_exc(ExcClass::CancelledError, args)
+    }
+
+    /// `Future.result()`: clears `_log_traceback` (SPEC R2).
+    pub fn future_result(&mut self, f: FutId) -> PyResult {
+        match self.futs[f.0].state {
+            FutState::Cancelled => Err(self.make_cancelled_error(f)),
+            FutState::Pending => {
+                Err(self.new_exc_msg(ExcClass::InvalidStateError, "Result is not ready."))
+            }
+            FutState::Finished => {
+                self.futs[f.0].log_traceback = false;
+                match self.futs[f.0].exception {
+                    Some(e) => Err(e),
+                    None => Ok(self.futs[f.0].result.clone()),
+                }
+            }
+        }
+    }
+
+    /// `Future.exception()`: clears `_log_traceback` (SPEC R3).
+    pub fn future_exception(&mut self, f: FutId) -> Result<Option<ExcId>, ExcId> {
+        match self.futs[f.0].state {
+            FutState::Cancelled => Err(self.make_cancelled_error(f)),
+            FutState::Pending => {
+                Err(self.new_exc_msg(ExcClass::InvalidStateError, "Exception is not set."))
+            }
+            FutState::Finished => {
+                self.futs[f.0].log_traceback = false;
+                Ok(self.futs[f.0].exception)
+            }
+        }
+    }
+
+    /// A gather's outer future just completed: the trace records what gather returned.
+    fn record_gather_outcome(&mut self, f: FutId) {
+        if let FutKind::Gathering(g) = self.futs[f.0].kind {
+            let outcome = self.outcome_of(f);
+            self.events.push(Event::Gather {
+                id: g + 1,
+                t: self.time,
+                outcome,
+            });
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! # aiospec-model
+//!
+//! A pure, deterministic state machine of CPython's asyncio machinery: the event loop's ready
+//! queue and timers, futures, tasks, cancellation, `gather`, `wait`, `wait_for`,
+//! `asyncio.run` shutdown and exception-retrieval tracking, for Python 3.7 to 3.13.
+//!
+//! The model mirrors CPython's own code (`base_events._run_once`, `Task.__step`, gather's
+//! `_done_callback`, `_wait`'s `_on_completion`, ...) rather than summarising it: names follow
+//! CPython's so each file can be read next to `tasks.py` and `futures.py`. It has no async, no
+//! threads, no clock and no randomness; where CPython's outcome depends on object addresses
+//! (a set's iteration order), the model asks an explicit [`explore::Chooser`].
+//!
+//! ```
+//! use aiospec_model::{load_str, run, PyVersion};
+//! let s = load_str(r#"{"main": ["await asyncio.sleep(0.5)", "print('hi')"]}"#, "hi.json").unwrap();
+//! let trace = run(&s, PyVersion(12)).unwrap();
+//! assert_eq!(trace.to_text(false), "hi\n");
+//! ```
+
+pub mod ast;
+pub mod builtins;
+pub mod compile;
+pub mod coro;
+pub mod event_loop;
+pub mod exceptions;
+pub mod explore;
+pub mod export;
+pub mod futures;
+pub mod gather;
+pub mod interp;
+pub mod natives;
+pub mod parse;
+pub mod rt;
+pub mod runners;
+pub mod scenario;
+pub mod sleep;
+pub mod tasks;
+pub mod trace;
+pub mod value;
+pub mod version;
+pub mod wait;
+pub mod wait_for;
+
+pub use explore::{Chooser, Exploration, FirstChoice, Replay};
+pub use rt::ModelError;
+pub use scenario::{load_file, load_str, Scenario, ScenarioError};
+pub use trace::{Event, Outcome, Trace};
+pub use version::PyVersion;
+
+/// Run a scenario on version `v`, taking `chooser`'s option at every nondeterministic point.
+pub fn run_with(
+    s: &Scenario,
+    v: PyVersion,
+    chooser: &mut dyn Chooser,
+) -> Result<Trace, ModelError> {
+    let mut rt = rt::Runtime::new(&s.program, v, chooser);
+    rt.run_program(s.entry);
+    if let Some(e) = rt.error.take() {
+        return Err(e);
+    }
+    let mut t = Trace {
+        events: std::mem::take(&mut rt.events),
+        finalization: std::mem::take(&mut rt.final_events),
+    };
+    t.normalize();
+    Ok(t)
+}
+
+/// Run a scenario on version `v`, taking the first option at every nondeterministic point.
+pub fn run(s: &Scenario, v: PyVersion) -> Result<Trace, ModelError> {
+    run_with(s, v, &mut FirstChoice)
+}
+
+/// Enumerate every distinct observable outcome of a scenario on version `v` (up to
+/// `max_runs` runs). `progress` is called after each run.
+pub fn explore(
+    s: &Scenario,
+    v: PyVersion,
+    max_runs: usize,
+    progress: impl FnMut(usize),
+) -> Result<Exploration, ModelError> {
+    explore::explore(|ch| run_with(s, v, ch), max_runs, progress)
+}

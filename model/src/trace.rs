@@ -1,0 +1,260 @@
+//! Traces: what a program observably did, as CPython-like text and as JSON lines.
+//!
+//! A trace has two parts. `events` are ordered: prints with their virtual time, what each
+//! gather and wait returned, the program's end. `finalization` holds what CPython emits from
+//! finalisers and the exception handler (retrieval reports, warnings, output printed while a
+//! pending coroutine is closed): when those fire depends on memory management, so they compare
+//! as a multiset (SPEC R7), and the JSON form lists them sorted.
+
+use serde::{Deserialize, Serialize};
+
+use crate::value::repr_float;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// `repr()` of the value returned.
+    Result(String),
+    /// `repr()` of the exception raised.
+    Exception(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "lowercase")]
+pub enum Event {
+    /// `print(...)` output, one event per call.
+    Print { t: f64, text: String },
+    /// A gather's outer future completed (ids count gather calls from 1).
+    Gather { id: usize, t: f64, outcome: Outcome },
+    /// A call of `asyncio.wait` returned (done, pending), or raised.
+    Wait {
+        id: usize,
+        t: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        done: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pending: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exception: Option<String>,
+    },
+    /// What `asyncio.run(main())` returned or raised.
+    Main { outcome: Outcome },
+    /// Nothing was ready and no timer was left: real CPython would block forever here.
+    Stuck { t: f64 },
+    /// The loop finished (virtual time at the end).
+    End { t: f64 },
+    /// The loop's exception handler was called (`Task exception was never retrieved`, ...).
+    Report {
+        message: String,
+        future: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exception: Option<String>,
+    },
+    /// A warning was emitted (category name and message).
+    Warning { category: String, message: String },
+}
+
+impl Event {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("events serialize")
+    }
+}
+
+/// The observable behaviour of one run.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Trace {
+    pub events: Vec<Event>,
+    pub finalization: Vec<Event>,
+}
+
+impl Trace {
+    /// Sort the finalisation events into their canonical (multiset) order.
+    pub fn normalize(&mut self) {
+        self.finalization.sort_by_key(|e| e.to_json());
+    }
+
+    /// The trace as JSON lines: ordered events, then a `{"event":"finalization"}` marker, then
+    /// the finalisation multiset in sorted order. Two traces agree iff these strings are equal.
+    pub fn to_json_lines(&self) -> String {
+        let mut fin: Vec<String> = self.finalization.iter().map(Event::to_json).collect();
+        fin.sort();
+        let mut out = String::new();
+        for e in &self.events {
+            out.push_str(&e.to_json());
+            out.push('\n');
+        }
+        out.push_str("{\"event\":\"finalization\"}\n");
+        for line in fin {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parse the JSON-lines form (as the oracle emits it).
+    pub fn from_json_lines(text: &str) -> Result<Trace, String> {
+        let mut t = Trace::default();
+        let mut in_final = false;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            if line.trim() == "{\"event\":\"finalization\"}" {
+                in_final = true;
+                continue;
+            }
+            let e: Event = serde_json::from_str(line)
+                .map_err(|err| format!("trace line {}: {err}: {line}", i + 1))?;
+            if in_final {
+                t.finalization.push(e);
+            } else {
+                t.events.push(e);
+            }
+        }
+        t.normalize();
+        Ok(t)
+    }
+
+    /// Text that reads like what CPython prints for the program: its stdout, then the
+    /// traceback of an exception escaping `asyncio.run`, the exception handler's reports and
+    /// warnings. With `verbose`, the combinators' results and virtual times are shown too.
+    pub fn to_text(&self, verbose: bool) -> String {
+        let mut out = String::new();
+        let stamp = |t: f64| format!("[t={}] ", repr_float(t));
+        for e in self.events.iter().chain(self.finalization.iter()) {
+            match e {
+                Event::Print { t, text } => {
+                    if verbose {
+                        out.push_str(&stamp(*t));
+                    }
+                    out.push_str(text);
+                    out.push('\n');
+                }
+                Event::Gather { id, t, outcome } if verbose => {
+                    let what = match outcome {
+                        Outcome::Result(r) => format!("returned {r}"),
+                        Outcome::Exception(e) => format!("raised {e}"),
+                    };
+                    out.push_str(&format!("{}# gather#{id} {what}\n", stamp(*t)));
+                }
+                Event::Wait {
+                    id,
+                    t,
+                    done,
+                    pending,
+                    exception,
+                } if verbose => match exception {
+                    Some(e) => out.push_str(&format!("{}# wait#{id} raised {e}\n", stamp(*t))),
+                    None => out.push_str(&format!(
+                        "{}# wait#{id} returned done={{{}}} pending={{{}}}\n",
+                        stamp(*t),
+                        done.as_deref().unwrap_or_default().join(", "),
+                        pending.as_deref().unwrap_or_default().join(", ")
+                    )),
+                },
+                Event::Main {
+                    outcome: Outcome::Exception(e),
+                } => {
+                    out.push_str("Traceback (most recent call last):\n  ...\n");
+                    out.push_str(&traceback_last_line(e));
+                    out.push('\n');
+                }
+                Event::Main {
+                    outcome: Outcome::Result(r),
+                } if verbose => {
+                    out.push_str(&format!("# asyncio.run() returned {r}\n"));
+                }
+                Event::Stuck { t } => {
+                    out.push_str(&format!(
+                        "# t={}: nothing left to run and no timer: CPython would block here forever\n",
+                        repr_float(*t)
+                    ));
+                }
+                Event::End { t } if verbose => {
+                    out.push_str(&format!("# loop finished at t={}\n", repr_float(*t)));
+                }
+                Event::Report {
+                    message,
+                    future,
+                    exception,
+                } => {
+                    out.push_str(message);
+                    out.push('\n');
+                    let key = if message.starts_with("Task was destroyed")
+                        || message.starts_with("unhandled exception during")
+                    {
+                        "task"
+                    } else {
+                        "future"
+                    };
+                    match exception {
+                        Some(e) => out.push_str(&format!("{key}: <{future}> exception={e}\n")),
+                        None => out.push_str(&format!("{key}: <{future}>\n")),
+                    }
+                }
+                Event::Warning { category, message } => {
+                    out.push_str(&format!("{category}: {message}\n"));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// The last line of a traceback for an exception whose `repr()` is `r`:
+/// `ValueError('boom')` becomes `ValueError: boom`, `ValueError()` becomes `ValueError`.
+fn traceback_last_line(r: &str) -> String {
+    let Some(open) = r.find('(') else {
+        return r.to_string();
+    };
+    let name = &r[..open];
+    let inner = &r[open + 1..r.len().saturating_sub(1)];
+    if inner.is_empty() {
+        return name.to_string();
+    }
+    let unquoted = if inner.len() >= 2
+        && ((inner.starts_with('\'') && inner.ends_with('\''))
+            || (inner.starts_with('"') && inner.ends_with('"')))
+    {
+        inner[1..inner.len() - 1].to_string()
+    } else {
+        inner.to_string()
+    };
+    format!("{name}: {unquoted}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traceback_line_like_python() {
+        assert_eq!(traceback_last_line("ValueError()"), "ValueError");
+        assert_eq!(
+            traceback_last_line("ValueError('boom')"),
+            "ValueError: boom"
+        );
+    }
+
+    #[test]
+    fn finalization_compares_as_multiset() {
+        let a = Event::Warning {
+            category: "W".into(),
+            message: "a".into(),
+        };
+        let b = Event::Warning {
+            category: "W".into(),
+            message: "b".into(),
+        };
+        let t1 = Trace {
+            events: vec![],
+            finalization: vec![a.clone(), b.clone()],
+        };
+        let t2 = Trace {
+            events: vec![],
+            finalization: vec![b, a],
+        };
+        assert_eq!(t1.to_json_lines(), t2.to_json_lines());
+    }
+}

@@ -1,0 +1,6 @@
+//! The `aiospec` CLI's library: the CPython oracle, the checker that compares the model with
+//! it, and progress reporting.
+
+pub mod check;
+pub mod oracle;
+pub mod progress;

@@ -1,0 +1,157 @@
+//! `aiospec`: run, explore, export and check asyncio scenario files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use aiospec::{check, progress::Progress};
+use aiospec_model::{explore, load_file, run, PyVersion};
+
+#[derive(Parser)]
+#[command(
+    name = "aiospec",
+    version,
+    about = "The executable reference for asyncio's gather and wait"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run a scenario on the model and print what CPython would print.
+    Run {
+        scenario: PathBuf,
+        /// Python version to model (3.7 to 3.13).
+        #[arg(long, default_value = "3.12")]
+        python: String,
+        /// Print the trace as JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also show virtual times and what each gather and wait returned.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Enumerate every distinct outcome of a scenario (nondeterministic set orders).
+    Explore {
+        scenario: PathBuf,
+        #[arg(long, default_value = "3.12")]
+        python: String,
+        /// Stop after this many runs.
+        #[arg(long, default_value_t = 20_000)]
+        max_runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the Python program a scenario stands for.
+    Export {
+        scenario: PathBuf,
+        #[arg(long, default_value = "3.12")]
+        python: String,
+    },
+    /// Check scenarios against the real CPython interpreters installed under pyenv.
+    Check {
+        /// Scenario files or directories (searched recursively for *.json).
+        #[arg(default_value = "examples")]
+        paths: Vec<PathBuf>,
+        /// A version (3.7 to 3.13) or "all".
+        #[arg(long, default_value = "all")]
+        python: String,
+    },
+}
+
+fn parse_version(s: &str) -> Result<PyVersion, String> {
+    s.parse::<PyVersion>().map_err(|e| format!("--python: {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match real_main(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("aiospec: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn real_main(cli: Cli) -> Result<ExitCode, String> {
+    match cli.cmd {
+        Cmd::Run {
+            scenario,
+            python,
+            json,
+            verbose,
+        } => {
+            let v = parse_version(&python)?;
+            let s = load_file(&scenario).map_err(|e| e.to_string())?;
+            let trace = run(&s, v).map_err(|e| format!("{}: {e}", scenario.display()))?;
+            if json {
+                print!("{}", trace.to_json_lines());
+            } else {
+                print!("{}", trace.to_text(verbose));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Explore {
+            scenario,
+            python,
+            max_runs,
+            json,
+        } => {
+            let v = parse_version(&python)?;
+            let s = load_file(&scenario).map_err(|e| e.to_string())?;
+            let mut p = Progress::new("explore");
+            let ex = explore(&s, v, max_runs, |n| p.tick(n, None))
+                .map_err(|e| format!("{}: {e}", scenario.display()))?;
+            p.finish();
+            println!(
+                "{}: {} distinct outcome(s) in {} run(s){} on Python {v}",
+                scenario.display(),
+                ex.outcomes.len(),
+                ex.runs,
+                if ex.truncated {
+                    " (run limit reached: the tree was not exhausted)"
+                } else {
+                    ""
+                }
+            );
+            for (i, (_, (count, choices, trace))) in ex.outcomes.iter().enumerate() {
+                println!(
+                    "\n--- outcome {} ({} run(s); first with choices {:?})",
+                    i + 1,
+                    count,
+                    choices
+                );
+                if json {
+                    print!("{}", trace.to_json_lines());
+                } else {
+                    print!("{}", trace.to_text(true));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Export { scenario, python } => {
+            let v = parse_version(&python)?;
+            let s = load_file(&scenario).map_err(|e| e.to_string())?;
+            print!("{}", aiospec_model::export::export(&s, v));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Check { paths, python } => {
+            let versions = if python == "all" {
+                PyVersion::ALL.to_vec()
+            } else {
+                vec![parse_version(&python)?]
+            };
+            let report = check::check_paths(&paths, &versions)?;
+            print!("{}", report.render());
+            Ok(if report.disagreements() == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
