@@ -1,14 +1,310 @@
-use aiospec_model::PyVersion;
-use std::path::PathBuf;
-pub struct Report;
+//! `aiospec check`: every scenario on the model and on every installed CPython it targets.
+//!
+//! Agreement is exact on the ordered events and on the finalisation multiset (SPEC C1). Where
+//! CPython is nondeterministic (a set's order), the model's run is searched: agreement means
+//! CPython's trace is one of the traces the model's exploration produces (SPEC L6).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use aiospec_model::explore::{next_prefix, Replay};
+use aiospec_model::{export::export, load_file, run_with, PyVersion, Scenario, Trace};
+
+use crate::oracle::{find_interpreters, run_batch, CpythonImpl};
+use crate::progress::Progress;
+
+/// How many model runs a directed search may take before calling a disagreement.
+pub const SEARCH_LIMIT: usize = 5_000;
+
+#[derive(Clone, Debug)]
+pub enum Verdict {
+    /// Agreement; `runs` model runs were needed to find CPython's outcome.
+    Agree {
+        runs: usize,
+    },
+    Disagree {
+        diff: String,
+    },
+    ModelError(String),
+    OracleError(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub scenario: String,
+    pub version: PyVersion,
+    pub imp: CpythonImpl,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub rows: Vec<Row>,
+    pub versions: Vec<PyVersion>,
+}
+
 impl Report {
-    pub fn render(&self) -> String {
-        String::new()
-    }
     pub fn disagreements(&self) -> usize {
-        0
+        self.rows
+            .iter()
+            .filter(|r| !matches!(r.verdict, Verdict::Agree { .. }))
+            .count()
+    }
+
+    /// A table (scenario x version), then a diff for each disagreement, then a summary.
+    pub fn render(&self) -> String {
+        let mut by: BTreeMap<&str, BTreeMap<(PyVersion, CpythonImpl), &Verdict>> = BTreeMap::new();
+        for r in &self.rows {
+            by.entry(&r.scenario)
+                .or_default()
+                .insert((r.version, r.imp), &r.verdict);
+        }
+        let width = by.keys().map(|k| k.len()).max().unwrap_or(8).max(8);
+        let mut out = format!("{:width$}", "scenario");
+        for v in &self.versions {
+            out.push_str(&format!("  {:>8}", v.to_string()));
+        }
+        out.push('\n');
+        for (name, cells) in &by {
+            out.push_str(&format!("{name:width$}"));
+            for v in &self.versions {
+                let mark = {
+                    let vs: Vec<&&Verdict> = cells
+                        .iter()
+                        .filter(|((cv, _), _)| cv == v)
+                        .map(|(_, x)| x)
+                        .collect();
+                    if vs.is_empty() {
+                        "-"
+                    } else if vs.iter().all(|x| matches!(x, Verdict::Agree { .. })) {
+                        "agree"
+                    } else {
+                        "DISAGREE"
+                    }
+                };
+                out.push_str(&format!("  {mark:>8}"));
+            }
+            out.push('\n');
+        }
+        for r in &self.rows {
+            let detail = match &r.verdict {
+                Verdict::Agree { .. } => continue,
+                Verdict::Disagree { diff } => format!("trace diff (- CPython, + model):\n{diff}"),
+                Verdict::ModelError(e) => format!("the model failed: {e}"),
+                Verdict::OracleError(e) => format!("the oracle failed: {e}"),
+            };
+            out.push_str(&format!(
+                "\nDISAGREE {} on Python {} ({} implementation): {detail}",
+                r.scenario,
+                r.version,
+                r.imp.as_str()
+            ));
+        }
+        let agree = self.rows.len() - self.disagreements();
+        let nscen = by.len();
+        out.push_str(&format!(
+            "\n{nscen} scenarios, {} checks: {agree} agree, {} disagree\n",
+            self.rows.len(),
+            self.disagreements()
+        ));
+        out
     }
 }
-pub fn check_paths(_p: &[PathBuf], _v: &[PyVersion]) -> Result<Report, String> {
-    Err("todo".into())
+
+/// Scenario files under `paths` (directories are searched recursively for `*.json`).
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    fn walk(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("{}: {e}", p.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            entries.sort();
+            for e in entries {
+                walk(&e, out)?;
+            }
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p.to_path_buf());
+        } else if !p.exists() {
+            return Err(format!("{}: no such file or directory", p.display()));
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        walk(p, &mut out)?;
+    }
+    Ok(out)
+}
+
+pub fn check_paths(
+    paths: &[PathBuf],
+    versions: &[PyVersion],
+    imps: &[CpythonImpl],
+) -> Result<Report, String> {
+    let files = collect_files(paths)?;
+    let mut scenarios = Vec::new();
+    for f in &files {
+        let s = load_file(f).map_err(|e| e.to_string())?;
+        scenarios.push((f.display().to_string(), s));
+    }
+    check_scenarios(&scenarios, versions, imps)
+}
+
+/// Does CPython's `target` trace appear among the model's outcomes? Returns the number of runs
+/// it took, or the model's first-choice trace when no run matched.
+pub fn search(
+    s: &Scenario,
+    v: PyVersion,
+    target: &Trace,
+    limit: usize,
+) -> Result<Result<usize, Trace>, String> {
+    let want = target.to_json_lines();
+    let mut first: Option<Trace> = None;
+    let mut prefix = Some(Vec::new());
+    let mut runs = 0;
+    while let Some(p) = prefix {
+        if runs >= limit {
+            break;
+        }
+        let mut ch = Replay::new(p);
+        let t = run_with(s, v, &mut ch).map_err(|e| e.to_string())?;
+        runs += 1;
+        if t.to_json_lines() == want {
+            return Ok(Ok(runs));
+        }
+        if first.is_none() {
+            first = Some(t);
+        }
+        prefix = next_prefix(&ch.made);
+    }
+    Ok(Err(first.unwrap_or_default()))
+}
+
+/// Check `(name, scenario)` pairs on `versions`.
+pub fn check_scenarios(
+    scenarios: &[(String, Scenario)],
+    versions: &[PyVersion],
+    imps: &[CpythonImpl],
+) -> Result<Report, String> {
+    let interpreters = find_interpreters();
+    let mut report = Report {
+        rows: vec![],
+        versions: versions.to_vec(),
+    };
+    let mut missing = Vec::new();
+    for v in versions {
+        if !interpreters.contains_key(v) {
+            missing.push(v.to_string());
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "no CPython {} found under $PYENV_ROOT/versions (set AIOSPEC_PYENV_ROOT to where pyenv keeps them)",
+            missing.join(", ")
+        ));
+    }
+    // One interpreter process per version and implementation, run two at a time.
+    let mut jobs = Vec::new();
+    for &v in versions {
+        for &imp in imps {
+            let programs: Vec<(String, String)> = scenarios
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, s))| s.python.contains(&v))
+                .map(|(i, (_, s))| (i.to_string(), export(s, v)))
+                .collect();
+            if !programs.is_empty() {
+                jobs.push((v, imp, programs));
+            }
+        }
+    }
+    let total: usize = jobs.iter().map(|j| j.2.len()).sum();
+    let mut progress = Progress::new("check");
+    let mut done = 0;
+    let results: Vec<(
+        PyVersion,
+        CpythonImpl,
+        Result<BTreeMap<String, Result<Trace, String>>, String>,
+    )> = {
+        let mut out = Vec::new();
+        for chunk in jobs.chunks(2) {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|(v, imp, programs)| {
+                    let exe = interpreters[v].clone();
+                    let (v, imp, programs) = (*v, *imp, programs.clone());
+                    std::thread::spawn(move || (v, imp, run_batch(&exe, &programs, imp)))
+                })
+                .collect();
+            for h in handles {
+                out.push(h.join().map_err(|_| "oracle thread panicked".to_string())?);
+            }
+        }
+        out
+    };
+    for (v, imp, res) in results {
+        let res = res?;
+        for (id, cp) in res {
+            let i: usize = id.parse().expect("ids are indices");
+            let (name, s) = &scenarios[i];
+            let verdict = match cp {
+                Err(e) => Verdict::OracleError(e),
+                Ok(cp) => match search(s, v, &cp, SEARCH_LIMIT) {
+                    Err(e) => Verdict::ModelError(e),
+                    Ok(Ok(runs)) => Verdict::Agree { runs },
+                    Ok(Err(model)) => Verdict::Disagree {
+                        diff: diff_lines(&cp.to_json_lines(), &model.to_json_lines()),
+                    },
+                },
+            };
+            done += 1;
+            progress.tick(done, Some(total));
+            report.rows.push(Row {
+                scenario: name.clone(),
+                version: v,
+                imp,
+                verdict,
+            });
+        }
+    }
+    progress.finish();
+    report
+        .rows
+        .sort_by(|a, b| (&a.scenario, a.version, a.imp).cmp(&(&b.scenario, b.version, b.imp)));
+    Ok(report)
+}
+
+/// A line diff (longest common subsequence): `-` lines only in `a`, `+` only in `b`.
+pub fn diff_lines(a: &str, b: &str) -> String {
+    let a: Vec<&str> = a.lines().collect();
+    let b: Vec<&str> = b.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut l = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            l[i][j] = if a[i] == b[j] {
+                l[i + 1][j + 1] + 1
+            } else {
+                l[i + 1][j].max(l[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = String::new();
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push_str(&format!("  {}\n", a[i]));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || l[i][j + 1] >= l[i + 1][j]) {
+            out.push_str(&format!("+ {}\n", b[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("- {}\n", a[i]));
+            i += 1;
+        }
+    }
+    out
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use aiospec::{check, progress::Progress};
+use aiospec::{check, oracle::CpythonImpl, progress::Progress};
 use aiospec_model::{explore, load_file, run, PyVersion};
 
 #[derive(Parser)]
@@ -59,6 +59,9 @@ enum Cmd {
         /// A version (3.7 to 3.13) or "all".
         #[arg(long, default_value = "all")]
         python: String,
+        /// CPython's Task/Future implementation to check against: c, py or both.
+        #[arg(long, default_value = "c")]
+        cpython_impl: String,
     },
 }
 
@@ -139,13 +142,27 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             print!("{}", aiospec_model::export::export(&s, v));
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Check { paths, python } => {
+        Cmd::Check {
+            paths,
+            python,
+            cpython_impl,
+        } => {
             let versions = if python == "all" {
                 PyVersion::ALL.to_vec()
             } else {
                 vec![parse_version(&python)?]
             };
-            let report = check::check_paths(&paths, &versions)?;
+            let imps = match cpython_impl.as_str() {
+                "c" => vec![CpythonImpl::C],
+                "py" => vec![CpythonImpl::Py],
+                "both" => vec![CpythonImpl::C, CpythonImpl::Py],
+                other => {
+                    return Err(format!(
+                        "--cpython-impl: expected c, py or both, not {other:?}"
+                    ))
+                }
+            };
+            let report = check::check_paths(&paths, &versions, &imps)?;
             print!("{}", report.render());
             Ok(if report.disagreements() == 0 {
                 ExitCode::SUCCESS

@@ -1,1 +1,144 @@
+//! The CPython oracle: runs exported scenarios on the real interpreters installed under pyenv,
+//! through `oracle/harness.py` (virtual time, deterministic timers), many scenarios per
+//! interpreter process.
 
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use aiospec_model::{PyVersion, Trace};
+use serde::{Deserialize, Serialize};
+
+/// The harness, embedded so that the binary needs no file beside it.
+pub const HARNESS: &str = include_str!("../oracle/harness.py");
+
+/// Which of CPython's two Task/Future implementations to run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CpythonImpl {
+    /// The C accelerated `_asyncio.Task` / `_asyncio.Future` (CPython's default).
+    C,
+    /// The pure-Python `tasks._PyTask` / `futures._PyFuture`.
+    Py,
+}
+
+impl CpythonImpl {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CpythonImpl::C => "c",
+            CpythonImpl::Py => "py",
+        }
+    }
+}
+
+/// Find the installed interpreters: `$AIOSPEC_PYENV_ROOT`, `$PYENV_ROOT` or `~/.pyenv`, then
+/// `versions/3.X.Y/bin/python` (the newest patch release of each minor version).
+pub fn find_interpreters() -> BTreeMap<PyVersion, PathBuf> {
+    let root = std::env::var_os("AIOSPEC_PYENV_ROOT")
+        .or_else(|| std::env::var_os("PYENV_ROOT"))
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
+    let mut found: BTreeMap<PyVersion, (Vec<u32>, PathBuf)> = BTreeMap::new();
+    let Some(root) = root else {
+        return BTreeMap::new();
+    };
+    let Ok(entries) = std::fs::read_dir(root.join("versions")) else {
+        return BTreeMap::new();
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let parts: Vec<u32> = name.split('.').map_while(|p| p.parse().ok()).collect();
+        if parts.len() != 3 || parts[0] != 3 {
+            continue;
+        }
+        let Ok(v) = format!("3.{}", parts[1]).parse::<PyVersion>() else {
+            continue;
+        };
+        let exe = e.path().join("bin").join("python");
+        if !exe.exists() {
+            continue;
+        }
+        let newer = found.get(&v).is_none_or(|(p, _)| parts > *p);
+        if newer {
+            found.insert(v, (parts, exe));
+        }
+    }
+    found.into_iter().map(|(v, (_, p))| (v, p)).collect()
+}
+
+#[derive(Serialize)]
+struct Request<'a> {
+    id: &'a str,
+    source: &'a str,
+    #[serde(rename = "impl")]
+    imp: &'a str,
+}
+
+#[derive(Deserialize)]
+struct Response {
+    id: String,
+    trace: Option<String>,
+    error: Option<String>,
+}
+
+/// Run each `(id, source)` program on interpreter `python` in one process. Returns, per id, the
+/// trace or the harness's error text.
+pub fn run_batch(
+    python: &Path,
+    programs: &[(String, String)],
+    imp: CpythonImpl,
+) -> Result<BTreeMap<String, Result<Trace, String>>, String> {
+    let mut child = Command::new(python)
+        .arg("-c")
+        .arg(HARNESS)
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONASYNCIODEBUG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input: String = programs
+        .iter()
+        .map(|(id, src)| {
+            let req = Request {
+                id,
+                source: src,
+                imp: imp.as_str(),
+            };
+            serde_json::to_string(&req).expect("requests serialize") + "\n"
+        })
+        .collect();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut out = BTreeMap::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("reading from {}: {e}", python.display()))?;
+        let r: Response = serde_json::from_str(&line)
+            .map_err(|e| format!("bad harness output from {}: {e}: {line}", python.display()))?;
+        let v = match (r.trace, r.error) {
+            (Some(t), _) => Trace::from_json_lines(&t),
+            (None, Some(e)) => Err(e),
+            (None, None) => Err("empty response".into()),
+        };
+        out.insert(r.id, v);
+    }
+    let _ = writer.join();
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if out.len() != programs.len() {
+        let mut err = String::new();
+        if let Some(mut s) = child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut s, &mut err);
+        }
+        return Err(format!(
+            "{} answered {} of {} programs (exit {status}): {err}",
+            python.display(),
+            out.len(),
+            programs.len()
+        ));
+    }
+    Ok(out)
+}
