@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use aiospec_model::explore::{next_prefix, Replay};
-use aiospec_model::{export::export, load_file, run_with, PyVersion, Scenario, Trace};
+use aiospec_model::{export::export, load_file, run_impl, PyVersion, Scenario, Trace};
 
 use crate::oracle::{find_interpreters, run_batch, CpythonImpl};
 use crate::progress::Progress;
@@ -157,6 +157,7 @@ pub fn check_paths(
 pub fn search(
     s: &Scenario,
     v: PyVersion,
+    imp: CpythonImpl,
     target: &Trace,
     limit: usize,
 ) -> Result<Result<usize, Trace>, String> {
@@ -169,7 +170,7 @@ pub fn search(
             break;
         }
         let mut ch = Replay::new(p);
-        let t = run_with(s, v, &mut ch).map_err(|e| e.to_string())?;
+        let t = run_impl(s, v, imp, &mut ch).map_err(|e| e.to_string())?;
         runs += 1;
         if t.to_json_lines() == want {
             return Ok(Ok(runs));
@@ -251,7 +252,7 @@ pub fn check_scenarios(
             let (name, s) = &scenarios[i];
             let verdict = match cp {
                 Err(e) => Verdict::OracleError(e),
-                Ok(cp) => match search(s, v, &cp, SEARCH_LIMIT) {
+                Ok(cp) => match search(s, v, imp, &cp, SEARCH_LIMIT) {
                     Err(e) => Verdict::ModelError(e),
                     Ok(Ok(runs)) => Verdict::Agree { runs },
                     Ok(Err(model)) => Verdict::Disagree {

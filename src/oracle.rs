@@ -13,23 +13,7 @@ use serde::{Deserialize, Serialize};
 /// The harness, embedded so that the binary needs no file beside it.
 pub const HARNESS: &str = include_str!("../oracle/harness.py");
 
-/// Which of CPython's two Task/Future implementations to run on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CpythonImpl {
-    /// The C accelerated `_asyncio.Task` / `_asyncio.Future` (CPython's default).
-    C,
-    /// The pure-Python `tasks._PyTask` / `futures._PyFuture`.
-    Py,
-}
-
-impl CpythonImpl {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CpythonImpl::C => "c",
-            CpythonImpl::Py => "py",
-        }
-    }
-}
+pub use aiospec_model::Impl as CpythonImpl;
 
 /// Find the installed interpreters: `$AIOSPEC_PYENV_ROOT`, `$PYENV_ROOT` or `~/.pyenv`, then
 /// `versions/3.X.Y/bin/python` (the newest patch release of each minor version).

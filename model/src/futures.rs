@@ -125,7 +125,12 @@ impl Runtime<'_> {
         match self.futs[f.0].state {
             FutState::Cancelled => Err(self.make_cancelled_error(f)),
             FutState::Pending => {
-                Err(self.new_exc_msg(ExcClass::InvalidStateError, "Result is not ready."))
+                // F5: the C and Python implementations word this differently.
+                let msg = match self.imp {
+                    Impl::C => "Result is not set.",
+                    Impl::Py => "Result is not ready.",
+                };
+                Err(self.new_exc_msg(ExcClass::InvalidStateError, msg))
             }
             FutState::Finished => {
                 self.futs[f.0].log_traceback = false;

@@ -42,7 +42,7 @@ pub mod wait;
 pub mod wait_for;
 
 pub use explore::{Chooser, Exploration, FirstChoice, Replay};
-pub use rt::ModelError;
+pub use rt::{Impl, ModelError};
 pub use scenario::{load_file, load_str, Scenario, ScenarioError};
 pub use trace::{Event, Outcome, Trace};
 pub use version::PyVersion;
@@ -53,7 +53,18 @@ pub fn run_with(
     v: PyVersion,
     chooser: &mut dyn Chooser,
 ) -> Result<Trace, ModelError> {
+    run_impl(s, v, Impl::C, chooser)
+}
+
+/// Run a scenario on version `v`, modelling CPython's Task/Future implementation `imp`.
+pub fn run_impl(
+    s: &Scenario,
+    v: PyVersion,
+    imp: Impl,
+    chooser: &mut dyn Chooser,
+) -> Result<Trace, ModelError> {
     let mut rt = rt::Runtime::new(&s.program, v, chooser);
+    rt.imp = imp;
     rt.run_program(s.entry);
     if let Some(e) = rt.error.take() {
         return Err(e);

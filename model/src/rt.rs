@@ -16,6 +16,26 @@ use crate::trace::Event;
 use crate::value::*;
 use crate::version::PyVersion;
 
+/// CPython's two implementations of Task and Future. They agree on every behaviour the model
+/// covers except the messages noted in SPEC.md (F5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Impl {
+    /// `_asyncio.Task` / `_asyncio.Future`, CPython's default.
+    #[default]
+    C,
+    /// `tasks._PyTask` / `futures._PyFuture`.
+    Py,
+}
+
+impl Impl {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impl::C => "c",
+            Impl::Py => "py",
+        }
+    }
+}
+
 /// `Future._state`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FutState {
@@ -238,6 +258,8 @@ impl std::fmt::Display for ModelError {
 
 pub struct Runtime<'p> {
     pub v: PyVersion,
+    /// Which of CPython's Task/Future implementations is modelled where they differ.
+    pub imp: Impl,
     pub prog: &'p Program,
     pub chooser: &'p mut dyn Chooser,
 
@@ -296,6 +318,7 @@ impl<'p> Runtime<'p> {
     pub fn new(prog: &'p Program, v: PyVersion, chooser: &'p mut dyn Chooser) -> Self {
         Runtime {
             v,
+            imp: Impl::C,
             prog,
             chooser,
             time: 0.0,
