@@ -25,6 +25,7 @@ import json
 import selectors
 import sys
 import traceback
+import types
 import warnings
 
 FILENAME = "<aiospec>"
@@ -43,6 +44,15 @@ class Recorder:
         self.finalizing = False
         self.loop = None
         self.labels = {}  # id(task) -> label
+        self.seqs = {}  # id(task) -> creation number (1 for the first task)
+        self.task_seq = itertools.count(1)
+        self.watch = {}  # id(coroutine) -> (wait id, position among wait()'s arguments)
+        self.watch_orders = {}  # wait id -> positions, in the order wait() made their tasks
+        # Set orders CPython used, for the model to replay: key -> object keys in order.
+        self.hints = {}
+        self.all_tasks_calls = 0
+        # The wait() whose first step is running (its _wait adds its done callbacks then).
+        self.in_wait_start = None
         self.gather_ids = itertools.count(1)
         self.wait_ids = itertools.count(1)
 
@@ -62,6 +72,12 @@ class Recorder:
         if lab is not None:
             return lab
         return type(fut).__name__
+
+    def key(self, fut):
+        gid = getattr(fut, "_aiospec_id", None)
+        if gid is not None:
+            return 1000000 + gid
+        return self.seqs.get(id(fut), 3000000)
 
     def outcome(self, value=None, exc=None):
         if exc is not None:
@@ -137,6 +153,10 @@ def task_factory(loop, coro, **kwargs):
     cls = asyncio.tasks._PyTask if IMPL == "py" else asyncio.Task
     task = cls(coro, loop=loop, **kwargs)
     REC.labels[id(task)] = coro_label(coro)
+    REC.seqs[id(task)] = next(REC.task_seq)
+    entry = REC.watch.pop(id(coro), None)
+    if entry is not None:
+        REC.watch_orders[entry[0]].append(entry[1])
     return task
 
 
@@ -168,6 +188,14 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
+
+    def call_soon(self, callback, *args, context=None):
+        wid = REC.in_wait_start
+        if wid is not None and getattr(callback, "__qualname__", "").endswith("_on_completion"):
+            # _wait() adding its callback to a future already done: the order of these calls
+            # is the iteration order of the set fs.
+            REC.hints.setdefault("wait-cb:%d" % wid, []).append(REC.key(args[0]))
+        return super().call_soon(callback, *args, context=context)
 
     def create_future(self):
         if IMPL == "py":
@@ -247,11 +275,26 @@ def gather(*args, **kwargs):
 
 async def wait(*args, **kwargs):
     wid = next(REC.wait_ids)
+    fs = args[0] if args else kwargs.get("fs")
+    members = []
+    if not (asyncio.isfuture(fs) or asyncio.iscoroutine(fs)):
+        try:
+            members = list(fs)
+        except TypeError:
+            pass
+    REC.watch_orders[wid] = []
+    for pos, m in enumerate(members):
+        if asyncio.iscoroutine(m) and id(m) not in REC.watch:
+            REC.watch[id(m)] = (wid, pos)
     try:
-        done, pending = await ORIG_WAIT(*args, **kwargs)
+        done, pending = await _first_step_marked(ORIG_WAIT(*args, **kwargs), wid)
     except BaseException as e:
+        REC.hints["wait-fs:%d" % wid] = REC.watch_orders.pop(wid, [])
         REC.ordered({"event": "wait", "id": wid, "t": REC.now(), "exception": _repr(e)})
         raise
+    REC.hints["wait-fs:%d" % wid] = REC.watch_orders.pop(wid, [])
+    REC.hints["wait-done:%d" % wid] = [REC.key(f) for f in done]
+    REC.hints["wait-pending:%d" % wid] = [REC.key(f) for f in pending]
     REC.ordered({
         "event": "wait", "id": wid, "t": REC.now(),
         "done": sorted(REC.label(f) for f in done),
@@ -261,6 +304,44 @@ async def wait(*args, **kwargs):
 
 
 wait.__qualname__ = wait.__name__ = "wait"
+
+
+@types.coroutine
+def _first_step_marked(coro, wid):
+    """`yield from coro`, with REC.in_wait_start set during its first step."""
+    REC.in_wait_start = wid
+    try:
+        y = coro.send(None)
+    except StopIteration as stop:
+        return stop.value
+    finally:
+        REC.in_wait_start = None
+    while True:
+        try:
+            sent = yield y
+        except GeneratorExit:
+            coro.close()
+            raise
+        except BaseException as exc:
+            try:
+                y = coro.throw(exc)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                y = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+ORIG_ALL_TASKS = asyncio.tasks.all_tasks
+
+
+def all_tasks(loop=None):
+    tasks = ORIG_ALL_TASKS(loop)
+    REC.all_tasks_calls += 1
+    REC.hints["all_tasks:%d" % REC.all_tasks_calls] = [REC.key(t) for t in tasks]
+    return tasks
 
 
 def run(main, **kwargs):
@@ -288,6 +369,7 @@ def run_one(source, impl):
     asyncio.gather = gather
     asyncio.wait = wait
     asyncio.run = run
+    asyncio.tasks.all_tasks = all_tasks
     asyncio.set_event_loop_policy(Policy())
     ns = {"__name__": "__main__", "print": make_print()}
     with warnings.catch_warnings(record=True) as caught:
@@ -313,12 +395,14 @@ def run_one(source, impl):
     asyncio.gather = ORIG_GATHER
     asyncio.wait = ORIG_WAIT
     asyncio.run = ORIG_RUN
+    asyncio.tasks.all_tasks = ORIG_ALL_TASKS
     asyncio.set_event_loop_policy(None)
     lines = [json.dumps(e, separators=(",", ":")) for e in REC.events]
     lines.append('{"event":"finalization"}')
     lines.extend(sorted(json.dumps(e, separators=(",", ":")) for e in REC.final))
+    hints = REC.hints
     REC = None
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", hints
 
 
 def main():
@@ -329,8 +413,8 @@ def main():
             continue
         req = json.loads(line)
         try:
-            trace = run_one(req["source"], req.get("impl", "c"))
-            resp = {"id": req["id"], "trace": trace}
+            trace, hints = run_one(req["source"], req.get("impl", "c"))
+            resp = {"id": req["id"], "trace": trace, "hints": hints}
         except BaseException:
             resp = {"id": req["id"], "error": traceback.format_exc()}
         out.write(json.dumps(resp) + "\n")

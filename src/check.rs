@@ -7,10 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use aiospec_model::explore::{next_prefix, Replay};
+use aiospec_model::explore::{next_prefix, Hinted, Replay};
 use aiospec_model::{export::export, load_file, run_impl, PyVersion, Scenario, Trace};
 
-use crate::oracle::{find_interpreters, run_batch, CpythonImpl};
+use crate::oracle::{find_interpreters, run_batch, CpythonImpl, OracleRun};
 use crate::progress::Progress;
 
 /// How many model runs a directed search may take before calling a disagreement.
@@ -158,11 +158,20 @@ pub fn search(
     s: &Scenario,
     v: PyVersion,
     imp: CpythonImpl,
-    target: &Trace,
+    cp: &OracleRun,
     limit: usize,
 ) -> Result<Result<usize, Trace>, String> {
-    let want = target.to_json_lines();
-    let mut first: Option<Trace> = None;
+    let want = cp.trace.to_json_lines();
+    // First, replay the set orders CPython used.
+    let mut hinted = Hinted {
+        hints: cp.hints.clone(),
+        misses: vec![],
+    };
+    let t = run_impl(s, v, imp, &mut hinted).map_err(|e| e.to_string())?;
+    if t.to_json_lines() == want {
+        return Ok(Ok(1));
+    }
+    let mut first: Option<Trace> = Some(t);
     let mut prefix = Some(Vec::new());
     let mut runs = 0;
     while let Some(p) = prefix {
@@ -227,7 +236,7 @@ pub fn check_scenarios(
     let results: Vec<(
         PyVersion,
         CpythonImpl,
-        Result<BTreeMap<String, Result<Trace, String>>, String>,
+        Result<BTreeMap<String, Result<OracleRun, String>>, String>,
     )> = {
         let mut out = Vec::new();
         for chunk in jobs.chunks(2) {
@@ -256,7 +265,7 @@ pub fn check_scenarios(
                     Err(e) => Verdict::ModelError(e),
                     Ok(Ok(runs)) => Verdict::Agree { runs },
                     Ok(Err(model)) => Verdict::Disagree {
-                        diff: diff_lines(&cp.to_json_lines(), &model.to_json_lines()),
+                        diff: diff_lines(&cp.trace.to_json_lines(), &model.to_json_lines()),
                     },
                 },
             };

@@ -2,5 +2,7 @@
 //! it, and progress reporting.
 
 pub mod check;
+pub mod fuzz;
+pub mod gen;
 pub mod oracle;
 pub mod progress;

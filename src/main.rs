@@ -51,6 +51,20 @@ enum Cmd {
         #[arg(long, default_value = "3.12")]
         python: String,
     },
+    /// Generate random scenarios and check the model against CPython on each version;
+    /// disagreements are shrunk and written as scenario files.
+    Fuzz {
+        #[arg(long, default_value_t = 1000)]
+        cases: usize,
+        #[arg(long, default_value = "all")]
+        python: String,
+        /// Seed of the generator (default: from the clock; printed either way).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Where to write shrunk counterexamples.
+        #[arg(long, default_value = "fuzz-failures")]
+        out: PathBuf,
+    },
     /// Check scenarios against the real CPython interpreters installed under pyenv.
     Check {
         /// Scenario files or directories (searched recursively for *.json).
@@ -141,6 +155,33 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             let s = load_file(&scenario).map_err(|e| e.to_string())?;
             print!("{}", aiospec_model::export::export(&s, v));
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Fuzz {
+            cases,
+            python,
+            seed,
+            out,
+        } => {
+            let versions = if python == "all" {
+                PyVersion::ALL.to_vec()
+            } else {
+                vec![parse_version(&python)?]
+            };
+            let seed = seed.unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or(0)
+            });
+            let started = std::time::Instant::now();
+            let report = aiospec::fuzz::fuzz(cases, &versions, seed, &out)?;
+            print!("{}", report.render());
+            println!("{:.1} s", started.elapsed().as_secs_f64());
+            Ok(if report.disagreements() == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Cmd::Check {
             paths,

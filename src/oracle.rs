@@ -63,6 +63,27 @@ struct Response {
     id: String,
     trace: Option<String>,
     error: Option<String>,
+    #[serde(default)]
+    hints: BTreeMap<String, Vec<u64>>,
+}
+
+/// What CPython did: its trace, and the orders it iterated its sets in (object keys as
+/// `Runtime::object_key` names them), which the model can replay.
+#[derive(Clone, Debug, Default)]
+pub struct OracleRun {
+    pub trace: Trace,
+    pub hints: BTreeMap<String, Vec<u64>>,
+}
+
+fn decode(r: Response) -> Result<OracleRun, String> {
+    match (r.trace, r.error) {
+        (Some(t), _) => Ok(OracleRun {
+            trace: Trace::from_json_lines(&t)?,
+            hints: r.hints,
+        }),
+        (None, Some(e)) => Err(e),
+        (None, None) => Err("empty response".into()),
+    }
 }
 
 /// Run each `(id, source)` program on interpreter `python` in one process. Returns, per id, the
@@ -71,7 +92,7 @@ pub fn run_batch(
     python: &Path,
     programs: &[(String, String)],
     imp: CpythonImpl,
-) -> Result<BTreeMap<String, Result<Trace, String>>, String> {
+) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
     let mut child = Command::new(python)
         .arg("-c")
         .arg(HARNESS)
@@ -103,12 +124,8 @@ pub fn run_batch(
         let line = line.map_err(|e| format!("reading from {}: {e}", python.display()))?;
         let r: Response = serde_json::from_str(&line)
             .map_err(|e| format!("bad harness output from {}: {e}: {line}", python.display()))?;
-        let v = match (r.trace, r.error) {
-            (Some(t), _) => Trace::from_json_lines(&t),
-            (None, Some(e)) => Err(e),
-            (None, None) => Err("empty response".into()),
-        };
-        out.insert(r.id, v);
+        let id = r.id.clone();
+        out.insert(id, decode(r));
     }
     let _ = writer.join();
     let status = child.wait().map_err(|e| e.to_string())?;
@@ -125,4 +142,63 @@ pub fn run_batch(
         ));
     }
     Ok(out)
+}
+
+/// One interpreter kept running, answering one program at a time (for shrinking, where each
+/// candidate depends on the previous answer).
+pub struct OracleProcess {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    stdout: BufReader<std::process::ChildStdout>,
+    imp: CpythonImpl,
+}
+
+impl OracleProcess {
+    pub fn start(python: &Path, imp: CpythonImpl) -> Result<Self, String> {
+        let mut child = Command::new(python)
+            .arg("-c")
+            .arg(HARNESS)
+            .env("PYTHONHASHSEED", "0")
+            .env_remove("PYTHONASYNCIODEBUG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
+        let stdin = child.stdin.take().expect("piped stdin");
+        let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        Ok(OracleProcess {
+            child,
+            stdin,
+            stdout,
+            imp,
+        })
+    }
+
+    pub fn run(&mut self, source: &str) -> Result<OracleRun, String> {
+        let req = Request {
+            id: "0",
+            source,
+            imp: self.imp.as_str(),
+        };
+        let line = serde_json::to_string(&req).expect("requests serialize") + "\n";
+        self.stdin
+            .write_all(line.as_bytes())
+            .map_err(|e| e.to_string())?;
+        self.stdin.flush().map_err(|e| e.to_string())?;
+        let mut answer = String::new();
+        self.stdout
+            .read_line(&mut answer)
+            .map_err(|e| e.to_string())?;
+        let r: Response = serde_json::from_str(&answer)
+            .map_err(|e| format!("bad harness output: {e}: {answer}"))?;
+        decode(r)
+    }
+}
+
+impl Drop for OracleProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

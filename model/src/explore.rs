@@ -10,6 +10,47 @@ use crate::trace::Trace;
 /// Decides each nondeterministic choice: an index in `0..n`.
 pub trait Chooser {
     fn choose(&mut self, n: usize, why: &str) -> usize;
+
+    /// A whole permutation of `items` (object keys, see `Runtime::object_key`) at the choice
+    /// point named `key`, or None to let the model choose element by element.
+    fn permutation(&mut self, _key: &str, _items: &[u64]) -> Option<Vec<usize>> {
+        None
+    }
+}
+
+/// Replays the set orders CPython recorded (the oracle's hints), taking the first option at
+/// any other choice.
+#[derive(Default, Debug, Clone)]
+pub struct Hinted {
+    pub hints: BTreeMap<String, Vec<u64>>,
+    /// Choice points whose hint did not fit the model's items.
+    pub misses: Vec<String>,
+}
+
+impl Chooser for Hinted {
+    fn choose(&mut self, _n: usize, _why: &str) -> usize {
+        0
+    }
+
+    fn permutation(&mut self, key: &str, items: &[u64]) -> Option<Vec<usize>> {
+        let want = self.hints.get(key)?;
+        let mut used = vec![false; items.len()];
+        let mut perm = Vec::with_capacity(items.len());
+        for k in want {
+            match (0..items.len()).find(|&i| !used[i] && items[i] == *k) {
+                Some(i) => {
+                    used[i] = true;
+                    perm.push(i);
+                }
+                None => break,
+            }
+        }
+        if perm.len() != items.len() {
+            self.misses.push(key.to_string());
+            return None;
+        }
+        Some(perm)
+    }
 }
 
 /// The default run: always the first option (for a set, the order its members were made in).

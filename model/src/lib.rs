@@ -41,7 +41,7 @@ pub mod version;
 pub mod wait;
 pub mod wait_for;
 
-pub use explore::{Chooser, Exploration, FirstChoice, Replay};
+pub use explore::{Chooser, Exploration, FirstChoice, Hinted, Replay};
 pub use rt::{Impl, ModelError};
 pub use scenario::{load_file, load_str, Scenario, ScenarioError};
 pub use trace::{Event, Outcome, Trace};

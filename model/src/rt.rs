@@ -59,6 +59,8 @@ pub enum FutKind {
 #[derive(Clone, Debug)]
 pub struct TaskData {
     pub coro: CoroId,
+    /// Creation number (1 for the first task of the program), as the oracle counts tasks.
+    pub seq: u64,
     pub must_cancel: bool,
     pub fut_waiter: Option<FutId>,
     pub num_cancels_requested: u32,
@@ -178,6 +180,9 @@ pub struct Exc {
 pub struct PySet {
     pub items: Vec<Value>,
     pub order: Option<Vec<usize>>,
+    /// Names this set for a `Chooser` that replays CPython's recorded orders
+    /// (`wait-done:1` is the done set of the first wait).
+    pub key: String,
 }
 
 /// `asyncio.gather()`'s closure state: `children`, `nfuts`, `nfinished`, `return_exceptions`,
@@ -288,6 +293,7 @@ pub struct Runtime<'p> {
     pub gather_counter: usize,
     pub wait_counter: usize,
     pub partial_counter: usize,
+    pub all_tasks_calls: usize,
 
     pub events: Vec<Event>,
     pub final_events: Vec<Event>,
@@ -341,6 +347,7 @@ impl<'p> Runtime<'p> {
             gather_counter: 0,
             wait_counter: 0,
             partial_counter: 0,
+            all_tasks_calls: 0,
             events: Vec::new(),
             final_events: Vec::new(),
             iters: Vec::new(),
@@ -368,16 +375,25 @@ impl<'p> Runtime<'p> {
 
     // ---- sets ----
 
-    pub fn new_set(&mut self, items: Vec<Value>) -> SetId {
-        self.sets.push(PySet { items, order: None });
+    pub fn new_set(&mut self, items: Vec<Value>, key: String) -> SetId {
+        self.sets.push(PySet {
+            items,
+            order: None,
+            key,
+        });
         SetId(self.sets.len() - 1)
     }
 
     /// Iterate a set: the first iteration fixes its order by an explicit choice.
     pub fn set_items(&mut self, s: SetId) -> Vec<Value> {
         if self.sets[s.0].order.is_none() {
-            let n = self.sets[s.0].items.len();
-            let order = self.choose_permutation(n, "iteration order of a set");
+            let keys: Vec<u64> = self.sets[s.0]
+                .items
+                .iter()
+                .map(|v| self.object_key(v))
+                .collect();
+            let key = self.sets[s.0].key.clone();
+            let order = self.choose_permutation(&key, &keys, "iteration order of a set");
             self.sets[s.0].order = Some(order);
         }
         let set = &self.sets[s.0];
@@ -385,8 +401,29 @@ impl<'p> Runtime<'p> {
         order.iter().map(|&i| set.items[i].clone()).collect()
     }
 
-    /// Choose a permutation of `0..n`, one element at a time (identity is the first choice).
-    pub fn choose_permutation(&mut self, n: usize, why: &str) -> Vec<usize> {
+    /// How the oracle names an object in its recorded set orders: a task by its creation
+    /// number, a gather by 1,000,000 plus its id.
+    pub fn object_key(&self, v: &Value) -> u64 {
+        match v {
+            Value::Future(f) => match &self.futs[f.0].kind {
+                FutKind::Task(d) => d.seq,
+                FutKind::Gathering(g) => 1_000_000 + *g as u64 + 1,
+                FutKind::Plain => 2_000_000 + f.0 as u64,
+            },
+            _ => 3_000_000,
+        }
+    }
+
+    /// Choose a permutation of items (identity is the first choice). `key` names the choice
+    /// point and `items` the objects, so that a chooser can replay an order CPython recorded;
+    /// otherwise the permutation is chosen one element at a time.
+    pub fn choose_permutation(&mut self, key: &str, items: &[u64], why: &str) -> Vec<usize> {
+        let n = items.len();
+        if n > 1 {
+            if let Some(p) = self.chooser.permutation(key, items) {
+                return p;
+            }
+        }
         let mut remaining: Vec<usize> = (0..n).collect();
         let mut out = Vec::with_capacity(n);
         while remaining.len() > 1 {

@@ -110,7 +110,13 @@ impl Runtime<'_> {
             return None;
         }
         // `all_tasks()` is a set: its order is an explicit choice (SPEC L6).
-        let order = self.choose_permutation(pending.len(), "asyncio.run(): order of all_tasks()");
+        let keys: Vec<u64> = pending
+            .iter()
+            .map(|t| self.object_key(&Value::Future(*t)))
+            .collect();
+        self.all_tasks_calls += 1;
+        let key = format!("all_tasks:{}", self.all_tasks_calls);
+        let order = self.choose_permutation(&key, &keys, "asyncio.run(): order of all_tasks()");
         let to_cancel: Vec<FutId> = order.into_iter().map(|i| pending[i]).collect();
         for &t in &to_cancel {
             self.cancel(t, None);

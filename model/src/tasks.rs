@@ -18,6 +18,7 @@ impl Runtime<'_> {
         let t = self.new_future(
             FutKind::Task(TaskData {
                 coro,
+                seq: self.task_counter,
                 must_cancel: false,
                 fut_waiter: None,
                 num_cancels_requested: 0,

@@ -81,9 +81,11 @@ impl Runtime<'_> {
         };
         // fs = set(fs): duplicates collapse to one member.
         let mut uniq: Vec<Value> = Vec::new();
-        for it in items {
+        let mut first_position: Vec<usize> = Vec::new();
+        for (pos, it) in items.into_iter().enumerate() {
             if !uniq.iter().any(|u| same_object(u, &it)) {
                 uniq.push(it);
+                first_position.push(pos);
             }
         }
         let ncoros = uniq.iter().filter(|v| matches!(v, Value::Coro(_))).count();
@@ -107,7 +109,16 @@ impl Runtime<'_> {
         let coro_positions: Vec<usize> = (0..uniq.len())
             .filter(|&i| matches!(uniq[i], Value::Coro(_)))
             .collect();
-        let perm = self.choose_permutation(coro_positions.len(), "wait(): order of set(fs)");
+        // The oracle names each coroutine by its position among wait's arguments.
+        let keys: Vec<u64> = coro_positions
+            .iter()
+            .map(|&p| first_position[p] as u64)
+            .collect();
+        let perm = self.choose_permutation(
+            &format!("wait-fs:{}", w.id),
+            &keys,
+            "wait(): order of set(fs)",
+        );
         let mut fs: Vec<FutId> = vec![FutId(usize::MAX); uniq.len()];
         for (i, v) in uniq.iter().enumerate() {
             if let Value::Future(f) = v {
@@ -144,8 +155,26 @@ impl Runtime<'_> {
             counter: fs.len() as i64,
             return_when,
         });
+        // `for f in fs: f.add_done_callback(_on_completion)`: a future already done gets its
+        // callback scheduled at once, so the set's order decides the order of those callbacks
+        // (W13; SPEC L6). The order of the others' registrations is not observable.
+        let already: Vec<FutId> = fs.iter().copied().filter(|f| self.done(*f)).collect();
+        let keys: Vec<u64> = already
+            .iter()
+            .map(|f| self.object_key(&Value::Future(*f)))
+            .collect();
+        let order = self.choose_permutation(
+            &format!("wait-cb:{}", w.id),
+            &keys,
+            "wait(): order of set(fs)",
+        );
+        for k in order {
+            self.add_done_callback(already[k], Callback::WaitCompletion { wait: idx });
+        }
         for f in &fs {
-            self.add_done_callback(*f, Callback::WaitCompletion { wait: idx });
+            if !self.done(*f) {
+                self.add_done_callback(*f, Callback::WaitCompletion { wait: idx });
+            }
         }
         w.wait = Some(idx);
         match self.await_value(c, Value::Future(waiter)) {
@@ -180,8 +209,14 @@ impl Runtime<'_> {
             pending: Some(label(self, &pending)),
             exception: None,
         });
-        let done = self.new_set(done.into_iter().map(Value::Future).collect());
-        let pending = self.new_set(pending.into_iter().map(Value::Future).collect());
+        let done = self.new_set(
+            done.into_iter().map(Value::Future).collect(),
+            format!("wait-done:{}", st.id),
+        );
+        let pending = self.new_set(
+            pending.into_iter().map(Value::Future).collect(),
+            format!("wait-pending:{}", st.id),
+        );
         Step::Return(Value::Tuple(std::rc::Rc::new(vec![
             Value::Set(done),
             Value::Set(pending),

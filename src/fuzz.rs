@@ -1,0 +1,189 @@
+//! Oracle campaigns: generated scenarios, model against CPython on every version, each
+//! disagreement shrunk to a minimal scenario and written as a scenario file.
+
+use std::path::{Path, PathBuf};
+
+use aiospec_model::{export::export, load_str, PyVersion};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+use crate::check::{search, SEARCH_LIMIT};
+use crate::oracle::{find_interpreters, run_batch, CpythonImpl, OracleProcess};
+use crate::progress::Progress;
+
+/// What a campaign found.
+#[derive(Debug, Default)]
+pub struct FuzzReport {
+    /// (version, scenarios checked, disagreements)
+    pub per_version: Vec<(PyVersion, usize, usize)>,
+    /// Shrunk counterexamples written to disk.
+    pub written: Vec<PathBuf>,
+    pub seed: u64,
+}
+
+impl FuzzReport {
+    pub fn disagreements(&self) -> usize {
+        self.per_version.iter().map(|p| p.2).sum()
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = format!("seed {}\n", self.seed);
+        for (v, n, d) in &self.per_version {
+            out.push_str(&format!(
+                "Python {v}: {n} generated scenarios, {d} disagreement(s)\n"
+            ));
+        }
+        for p in &self.written {
+            out.push_str(&format!(
+                "minimal counterexample written to {}\n",
+                p.display()
+            ));
+        }
+        out
+    }
+}
+
+fn runner(seed: u64) -> TestRunner {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+    )
+}
+
+/// Does the model disagree with CPython on this scenario text?
+fn disagrees(text: &str, v: PyVersion, oracle: &mut OracleProcess) -> bool {
+    let Ok(s) = load_str(text, "generated.json") else {
+        return false;
+    };
+    let Ok(cp) = oracle.run(&export(&s, v)) else {
+        return false;
+    };
+    !matches!(search(&s, v, CpythonImpl::C, &cp, SEARCH_LIMIT), Ok(Ok(_)))
+}
+
+/// Generate `cases` scenarios from `seed` and check each on `versions`. Disagreements are
+/// shrunk and written under `out_dir`.
+pub fn fuzz(
+    cases: usize,
+    versions: &[PyVersion],
+    seed: u64,
+    out_dir: &Path,
+) -> Result<FuzzReport, String> {
+    let interpreters = find_interpreters();
+    for v in versions {
+        if !interpreters.contains_key(v) {
+            return Err(format!("no CPython {v} found under $PYENV_ROOT/versions"));
+        }
+    }
+    let strategy = crate::gen::scenario();
+    let mut run = runner(seed);
+    let mut trees = Vec::with_capacity(cases);
+    for _ in 0..cases {
+        trees.push(strategy.new_tree(&mut run).map_err(|e| e.to_string())?);
+    }
+    let texts: Vec<String> = trees.iter().map(|t| t.current()).collect();
+    let scenarios: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            load_str(t, "generated.json")
+                .map_err(|e| format!("generator produced an invalid scenario: {e}\n{t}"))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut report = FuzzReport {
+        seed,
+        ..Default::default()
+    };
+    let mut progress = Progress::new("fuzz");
+    let total = cases * versions.len();
+    let mut checked = 0;
+    for chunk in versions.chunks(2) {
+        let handles: Vec<_> = chunk
+            .iter()
+            .map(|v| {
+                let programs: Vec<(String, String)> = scenarios
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (i.to_string(), export(s, *v)))
+                    .collect();
+                let exe = interpreters[v].clone();
+                let v = *v;
+                std::thread::spawn(move || (v, run_batch(&exe, &programs, CpythonImpl::C)))
+            })
+            .collect();
+        for h in handles {
+            let (v, res) = h.join().map_err(|_| "oracle thread panicked".to_string())?;
+            let res = res?;
+            let mut bad = Vec::new();
+            for (id, cp) in res {
+                let i: usize = id.parse().expect("index ids");
+                let ok = match cp {
+                    Ok(cp) => matches!(
+                        search(&scenarios[i], v, CpythonImpl::C, &cp, SEARCH_LIMIT),
+                        Ok(Ok(_))
+                    ),
+                    Err(_) => false,
+                };
+                if !ok {
+                    bad.push(i);
+                }
+                checked += 1;
+                progress.tick(checked, Some(total));
+            }
+            report.per_version.push((v, cases, bad.len()));
+            // Shrink at most a few per version: each is a separate bug report.
+            for &i in bad.iter().take(3) {
+                let mut oracle = OracleProcess::start(&interpreters[&v], CpythonImpl::C)?;
+                let minimal = shrink(&mut trees[i], v, &mut oracle);
+                std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
+                let path = out_dir.join(format!("fuzz-{seed}-{i}-py3{}.json", v.minor()));
+                let text = with_python(&minimal, v);
+                std::fs::write(&path, text).map_err(|e| e.to_string())?;
+                report.written.push(path);
+            }
+        }
+    }
+    progress.finish();
+    report.per_version.sort();
+    Ok(report)
+}
+
+/// Proptest's shrinking loop, driven by "still disagrees".
+fn shrink<T: ValueTree<Value = String>>(
+    tree: &mut T,
+    v: PyVersion,
+    oracle: &mut OracleProcess,
+) -> String {
+    let mut best = tree.current();
+    let mut steps = 0;
+    if !tree.simplify() {
+        return best;
+    }
+    loop {
+        steps += 1;
+        if steps > 500 {
+            return best;
+        }
+        let candidate = tree.current();
+        let more = if disagrees(&candidate, v, oracle) {
+            best = candidate;
+            tree.simplify()
+        } else {
+            tree.complicate()
+        };
+        if !more {
+            return best;
+        }
+    }
+}
+
+/// Pin the scenario to the version it failed on.
+fn with_python(text: &str, v: PyVersion) -> String {
+    let mut j: serde_json::Value = serde_json::from_str(text).expect("generated JSON");
+    j["python"] = serde_json::json!([v.to_string()]);
+    j["description"] = serde_json::json!(format!(
+        "fuzz counterexample: the model disagreed with CPython {v}"
+    ));
+    serde_json::to_string_pretty(&j).expect("json") + "\n"
+}

@@ -1,0 +1,261 @@
+//! Random scenarios for the oracle campaigns (`aiospec fuzz`, and the generated test in
+//! `cargo test`): several tasks, sleeps including 0 and equal deadlines, random outcomes,
+//! cancellations, nested gathers, waits with random modes and timeouts, wait_for.
+//!
+//! The strategy builds the scenario's JSON directly, so proptest's shrinking works on the
+//! program's structure and a shrunk case is written out as an ordinary scenario file.
+
+use proptest::prelude::*;
+use serde_json::{json, Value as J};
+
+/// Delays: binary-exact ones make equal deadlines (ties) common; 0.1/0.2/0.3 exercise float
+/// rounding (0.1 + 0.2 != 0.3).
+fn delay() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        3 => Just("0"),
+        2 => Just("0.25"),
+        2 => Just("0.5"),
+        2 => Just("1"),
+        1 => Just("0.1"),
+        1 => Just("0.2"),
+        1 => Just("0.3"),
+        1 => Just("0.75"),
+    ]
+}
+
+fn exc_class() -> impl Strategy<Value = &'static str> {
+    prop_oneof![3 => Just("ValueError"), 1 => Just("KeyError"), 1 => Just("RuntimeError")]
+}
+
+/// One step of a child coroutine `c{idx}`; `callable` lists the coroutines it may gather.
+fn child_step(idx: usize, callable: usize) -> BoxedStrategy<J> {
+    let name = format!("c{idx}");
+    let n1 = name.clone();
+    let n2 = name.clone();
+    let n3 = name.clone();
+    let n4 = name.clone();
+    let mut options: Vec<(u32, BoxedStrategy<J>)> = vec![
+        (4, delay().prop_map(|d| json!(format!("await asyncio.sleep({d})"))).boxed()),
+        (2, Just(json!(format!("print('{n1}', 'step')"))).boxed()),
+        (
+            1,
+            delay()
+                .prop_map(move |d| {
+                    json!({"try": [format!("await asyncio.sleep({d})")],
+                           "except": [{"type": "asyncio.CancelledError", "body": [format!("print('{n2}', 'cancelled')"), "raise"]}]})
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            delay()
+                .prop_map(move |d| {
+                    json!({"try": [format!("await asyncio.sleep({d})")],
+                           "except": [{"type": "asyncio.CancelledError", "body": [format!("print('{n3}', 'swallows cancel')")]}]})
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            delay()
+                .prop_map(move |d| {
+                    json!({"try": [format!("await asyncio.sleep({d})")], "finally": [format!("print('{n4}', 'finally')")]})
+                })
+                .boxed(),
+        ),
+    ];
+    if callable > 0 {
+        let n5 = name.clone();
+        options.push((
+            1,
+            (proptest::collection::vec(0..callable, 1..3), any::<bool>())
+                .prop_map(move |(ks, rex)| {
+                    let args: Vec<String> = ks.iter().map(|k| format!("c{k}()")).collect();
+                    let call = format!("r = await asyncio.gather({}, return_exceptions={})", args.join(", "), py_bool(rex));
+                    json!({"try": [call, format!("print('{n5}', 'gathered', r)")],
+                           "except": [{"type": "Exception", "as": "e", "body": [format!("print('{n5}', 'gather raised', repr(e))")]}]})
+                })
+                .boxed(),
+        ));
+    }
+    proptest::strategy::Union::new_weighted(options).boxed()
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+fn child(idx: usize) -> BoxedStrategy<J> {
+    let name = format!("c{idx}");
+    let ending = prop_oneof![
+        3 => Just(None),
+        2 => exc_class().prop_map(Some),
+    ];
+    (
+        proptest::collection::vec(child_step(idx, idx), 1..4),
+        ending,
+    )
+        .prop_map(move |(mut body, end)| {
+            match end {
+                Some(cls) => body.push(json!(format!("raise {cls}('{name}')"))),
+                None => body.push(json!(format!("return '{name}'"))),
+            }
+            json!({"params": [], "body": body})
+        })
+        .boxed()
+}
+
+/// An operation of main over `ntasks` tasks `t0..` and `ncoros` coroutine functions.
+fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
+    let catch = |body: Vec<String>, what: &str| -> J {
+        json!({"try": body, "except": [{"type": "BaseException", "as": "e", "body": [format!("print('{what} raised', repr(e))")]}]})
+    };
+    let member = move || -> BoxedStrategy<String> {
+        if ntasks > 0 {
+            prop_oneof![
+                3 => (0..ntasks).prop_map(|i| format!("t{i}")),
+                1 => (0..ncoros).prop_map(|k| format!("c{k}()")),
+            ]
+            .boxed()
+        } else {
+            (0..ncoros).prop_map(|k| format!("c{k}()")).boxed()
+        }
+    };
+    let task_member = move || -> BoxedStrategy<String> {
+        if ntasks > 0 {
+            prop_oneof![
+                3 => (0..ntasks).prop_map(|i| format!("t{i}")),
+                1 => (0..ncoros).prop_map(|k| format!("asyncio.create_task(c{k}())")),
+            ]
+            .boxed()
+        } else {
+            (0..ncoros)
+                .prop_map(|k| format!("asyncio.create_task(c{k}())"))
+                .boxed()
+        }
+    };
+    let gather = (
+        proptest::collection::vec(member(), 0..4),
+        any::<bool>(),
+        proptest::option::of(delay()),
+    )
+        .prop_map(move |(ms, rex, cancel_after)| {
+            let g = format!(
+                "asyncio.gather({}{}return_exceptions={})",
+                ms.join(", "),
+                if ms.is_empty() { "" } else { ", " },
+                py_bool(rex)
+            );
+            match cancel_after {
+                None => vec![catch(
+                    vec![format!("r = await {g}"), "print('gather ->', r)".into()],
+                    "gather",
+                )],
+                Some(d) => vec![
+                    json!(format!("g = {g}")),
+                    json!(format!("await asyncio.sleep({d})")),
+                    json!("print('cancel gather ->', g.cancel())"),
+                    catch(
+                        vec!["r = await g".into(), "print('gather ->', r)".into()],
+                        "gather",
+                    ),
+                ],
+            }
+        });
+    let rw = prop_oneof![
+        Just("ALL_COMPLETED"),
+        Just("FIRST_COMPLETED"),
+        Just("FIRST_EXCEPTION")
+    ];
+    let wait = (
+        proptest::collection::vec(task_member(), 1..4),
+        proptest::option::of(delay()),
+        rw,
+        any::<bool>(),
+    )
+        .prop_map(move |(ms, timeout, rw, retrieve)| {
+            let t = timeout.map(|d| format!(", timeout={d}")).unwrap_or_default();
+            let mut v = vec![
+                json!(format!("done, pending = await asyncio.wait([{}]{t}, return_when=asyncio.{rw})", ms.join(", "))),
+                json!("print('wait ->', len(done), len(pending))"),
+            ];
+            if retrieve {
+                v.push(json!({"for": "d", "in": "done", "body": [catch(vec!["await d".into()], "done task")]}));
+            }
+            v
+        });
+    let wait_for = (member(), proptest::option::of(delay())).prop_map(move |(m, t)| {
+        let t = t.unwrap_or("None");
+        vec![catch(
+            vec![
+                format!("r = await asyncio.wait_for({m}, {t})"),
+                "print('wait_for ->', r)".into(),
+            ],
+            "wait_for",
+        )]
+    });
+    let sleep = delay().prop_map(|d| vec![json!(format!("await asyncio.sleep({d})"))]);
+    let mut options: Vec<(u32, BoxedStrategy<Vec<J>>)> = vec![
+        (3, gather.boxed()),
+        (3, wait.boxed()),
+        (2, wait_for.boxed()),
+        (2, sleep.boxed()),
+    ];
+    if ntasks > 0 {
+        options.push((
+            2,
+            (0..ntasks)
+                .prop_map(|i| vec![json!(format!("print('cancel t{i} ->', t{i}.cancel())"))])
+                .boxed(),
+        ));
+        options.push((
+            1,
+            (0..ntasks)
+                .prop_map(move |i| {
+                    vec![catch(
+                        vec![format!("print('t{i} ->', await t{i})")],
+                        &format!("t{i}"),
+                    )]
+                })
+                .boxed(),
+        ));
+    }
+    proptest::strategy::Union::new_weighted(options).boxed()
+}
+
+/// A whole scenario, as the JSON text of a scenario file.
+pub fn scenario() -> impl Strategy<Value = String> {
+    (1usize..4, 0usize..4)
+        .prop_flat_map(|(ncoros, ntasks)| {
+            let children: Vec<BoxedStrategy<J>> = (0..ncoros).map(child).collect();
+            let tasks = proptest::collection::vec(0..ncoros, ntasks);
+            let ops = proptest::collection::vec(op(ntasks, ncoros), 1..4);
+            let entry = prop_oneof![6 => Just("asyncio.run"), 1 => Just("run_forever")];
+            (children, tasks, ops, entry)
+        })
+        .prop_map(|(children, tasks, ops, entry)| {
+            let mut coros = serde_json::Map::new();
+            for (i, c) in children.into_iter().enumerate() {
+                coros.insert(format!("c{i}"), c);
+            }
+            let mut main: Vec<J> = tasks
+                .iter()
+                .enumerate()
+                .map(|(i, k)| json!(format!("t{i} = asyncio.create_task(c{k}())")))
+                .collect();
+            for o in ops {
+                main.extend(o);
+            }
+            let s = json!({
+                "description": "generated by aiospec fuzz",
+                "entry": entry,
+                "coroutines": coros,
+                "main": main,
+            });
+            serde_json::to_string_pretty(&s).expect("json")
+        })
+}
