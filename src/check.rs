@@ -13,6 +13,9 @@ use aiospec_model::{export::export, load_file, run_impl, PyVersion, Scenario, Tr
 use crate::oracle::{find_interpreters, run_batch, CpythonImpl, OracleRun};
 use crate::progress::Progress;
 
+/// What one interpreter process answered for a batch of programs.
+type BatchResult = Result<BTreeMap<String, Result<OracleRun, String>>, String>;
+
 /// How many model runs a directed search may take before calling a disagreement.
 pub const SEARCH_LIMIT: usize = 5_000;
 
@@ -233,11 +236,7 @@ pub fn check_scenarios(
     let total: usize = jobs.iter().map(|j| j.2.len()).sum();
     let mut progress = Progress::new("check");
     let mut done = 0;
-    let results: Vec<(
-        PyVersion,
-        CpythonImpl,
-        Result<BTreeMap<String, Result<OracleRun, String>>, String>,
-    )> = {
+    let results: Vec<(PyVersion, CpythonImpl, BatchResult)> = {
         let mut out = Vec::new();
         for chunk in jobs.chunks(2) {
             let handles: Vec<_> = chunk

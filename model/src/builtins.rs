@@ -276,6 +276,13 @@ impl Runtime<'_> {
                 });
                 Ok(Value::Coro(self.new_native(n, "wait_for")))
             }
+            Builtin::CurrentTask => {
+                self.bind("current_task", &[], args, kwargs)?;
+                Ok(match self.current_task {
+                    Some(t) => Value::Future(t),
+                    None => Value::None,
+                })
+            }
             Builtin::CreateTask | Builtin::EnsureFuture => {
                 let fname = if b == Builtin::CreateTask {
                     "create_task"

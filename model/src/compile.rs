@@ -92,7 +92,8 @@ pub const BUILTIN_FUNCS: [(&str, Builtin); 7] = [
     ("list", Builtin::List),
 ];
 
-pub const ASYNCIO_FUNCS: [(&str, Builtin); 6] = [
+pub const ASYNCIO_FUNCS: [(&str, Builtin); 7] = [
+    ("current_task", Builtin::CurrentTask),
     ("sleep", Builtin::Sleep),
     ("gather", Builtin::Gather),
     ("wait", Builtin::Wait),

@@ -69,8 +69,15 @@ impl Runtime<'_> {
         let timeout = if !self.ready.is_empty() || self.stopping {
             Some(0.0)
         } else if let Some((&(when, _), _)) = self.scheduled.iter().next() {
+            // `min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)`, as Python's max/min
+            // compare (a NaN difference gives 0).
             let t = when.0 - self.time;
-            Some(t.max(0.0).min(MAXIMUM_SELECT_TIMEOUT))
+            let t = if t > 0.0 { t } else { 0.0 };
+            Some(if MAXIMUM_SELECT_TIMEOUT < t {
+                MAXIMUM_SELECT_TIMEOUT
+            } else {
+                t
+            })
         } else {
             None
         };

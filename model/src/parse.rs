@@ -147,6 +147,7 @@ struct Parser {
 }
 
 type PResult<T> = Result<T, ParseError>;
+type CallArgs = (Vec<Arg>, Vec<(String, Expr)>);
 
 impl Parser {
     fn peek(&self) -> &Tok {
@@ -340,7 +341,7 @@ impl Parser {
             }
         }
     }
-    fn call_args(&mut self) -> PResult<(Vec<Arg>, Vec<(String, Expr)>)> {
+    fn call_args(&mut self) -> PResult<CallArgs> {
         let mut args = Vec::new();
         let mut kwargs: Vec<(String, Expr)> = Vec::new();
         while !self.is_op(")") {

@@ -216,7 +216,7 @@ pub enum ReturnWhen {
 }
 
 impl ReturnWhen {
-    pub fn from_str(s: &str) -> Option<ReturnWhen> {
+    pub fn parse(s: &str) -> Option<ReturnWhen> {
         match s {
             "FIRST_COMPLETED" => Some(ReturnWhen::FirstCompleted),
             "FIRST_EXCEPTION" => Some(ReturnWhen::FirstException),

@@ -37,6 +37,7 @@ pub enum Builtin {
     WaitFor,
     CreateTask,
     EnsureFuture,
+    CurrentTask,
 }
 
 /// Methods bound to a future or task.

@@ -69,7 +69,7 @@ impl Runtime<'_> {
             return Err(self.new_exc_msg(ExcClass::ValueError, msg));
         }
         let return_when = match &w.return_when {
-            Value::Str(s) => ReturnWhen::from_str(s),
+            Value::Str(s) => ReturnWhen::parse(s),
             _ => None,
         };
         let Some(return_when) = return_when else {

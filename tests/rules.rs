@@ -1,0 +1,806 @@
+//! One test per SPEC.md rule, named after its id. Each states what CPython does (the oracle
+//! tests check the same scenarios against real CPython on every version) and asserts the
+//! model does it.
+
+mod common;
+use aiospec_model::Outcome;
+use common::*;
+
+fn exc(s: &str) -> Outcome {
+    Outcome::Exception(s.into())
+}
+
+// ---------------------------------------------------------------- L: the event loop
+
+#[test]
+fn l1_ready_callbacks_run_in_fifo_order_one_turn_at_a_time() {
+    let t = model(&example("gather/children_start_in_argument_order.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "a start",
+            "b start",
+            "c start",
+            "a after yield",
+            "b after yield",
+            "c after yield"
+        ]
+    );
+}
+
+#[test]
+fn l2_deadlines_are_float_sums() {
+    // 0.1 + 0.2 = 0.30000000000000004 > 0.3: 'b' (deadline 0.3) is ahead of 'a' in the heap;
+    // both fire in the turn at 0.3 since 'a' is within the clock resolution (L4).
+    let t = model(&example("loop/float_deadlines.json"), 12);
+    let p = timed_prints(&t);
+    assert_eq!(p[0], (0.3, "b done at 0.3".to_string()));
+    assert_eq!(p[1], (0.3, "a after two sleeps".to_string()));
+}
+
+#[test]
+fn l3_equal_deadlines_fire_in_scheduling_order() {
+    for minor in all_versions() {
+        let t = model(&example("loop/equal_deadlines_fifo.json"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "first done at 0.5",
+                "second done at 0.5",
+                "third done at 0.5"
+            ]
+        );
+    }
+}
+
+#[test]
+fn l4_clock_advances_by_select_timeout_and_in_day_steps() {
+    let t = model(&example("loop/long_sleep.json"), 12);
+    assert_eq!(timed_prints(&t), vec![(100000.5, "woke".to_string())]);
+}
+
+#[test]
+fn l5_nothing_ready_and_no_timer_is_stuck() {
+    let t = model(&example("loop/stuck_run_forever.json"), 12);
+    assert!(t
+        .events
+        .iter()
+        .any(|e| matches!(e, aiospec_model::Event::Stuck { .. })));
+    let t = model(&example("loop/awaiting_forever_stuck.json"), 12);
+    assert_eq!(prints(&t), ["a done at 0.5", "done"]);
+}
+
+#[test]
+fn l6_set_order_is_an_explicit_choice() {
+    let s = example("wait/coroutines_order.json");
+    let ex = aiospec_model::explore(&s, v(8), 1000, |_| {}).expect("explore");
+    // Three coroutines: 3! creation orders, each printing a different start order.
+    assert_eq!(ex.runs, 6);
+    assert_eq!(ex.outcomes.len(), 6);
+}
+
+// ---------------------------------------------------------------- F: futures
+
+#[test]
+fn f1_result_of_a_pending_future_is_an_invalid_state_error() {
+    let t = model(&example("tasks/result_of_pending.json"), 12);
+    assert_eq!(
+        prints(&t)[0],
+        "caught InvalidStateError('Result is not set.')"
+    );
+}
+
+#[test]
+fn f2_a_callback_added_to_a_done_future_is_scheduled_at_once() {
+    let t = model(&example("wait/already_done.json"), 12);
+    assert_eq!(waits(&t)[0].1, vec!["work('a', 0)"]);
+}
+
+#[test]
+fn f3_awaiting_a_done_future_does_not_yield() {
+    let t = model(&example("gather/empty.json"), 12);
+    assert_eq!(prints(&t), ["before", "after []"]);
+    assert_eq!(gathers(&t)[0].1, 0.0);
+}
+
+#[test]
+fn f4_exception_of_a_cancelled_future_raises_cancelled_error() {
+    let t = model(&example("tasks/exception_of_cancelled.json"), 12);
+    assert_eq!(
+        prints(&t).last().map(String::as_str),
+        Some("caught CancelledError()")
+    );
+}
+
+#[test]
+fn f5_c_and_python_futures_word_result_not_ready_differently() {
+    let s = example("tasks/result_of_pending.json");
+    let py = aiospec_model::run_impl(
+        &s,
+        v(12),
+        aiospec_model::Impl::Py,
+        &mut aiospec_model::FirstChoice,
+    )
+    .expect("run");
+    assert_eq!(
+        prints(&py)[0],
+        "caught InvalidStateError('Result is not ready.')"
+    );
+}
+
+// ---------------------------------------------------------------- T: tasks and cancellation
+
+#[test]
+fn t1_a_new_task_runs_only_when_its_creator_yields() {
+    let t = model(&example("tasks/create_task_runs_later.json"), 12);
+    assert_eq!(prints(&t), ["created", "task runs", "after yield"]);
+}
+
+#[test]
+fn t2_awaiting_a_pending_future_suspends_until_its_callback_runs() {
+    let t = model(&example("gather/results_in_argument_order.json"), 12);
+    assert_eq!(
+        gathers(&t)[0],
+        (1, 0.5, Outcome::Result("['slow', 'fast']".into()))
+    );
+}
+
+#[test]
+fn t3_a_bare_yield_reschedules_at_the_back_of_the_ready_queue() {
+    let t = model(&example("tasks/sleep0_round_robin.json"), 12);
+    assert_eq!(prints(&t), ["a 0", "b 0", "a 1", "b 1", "a 2", "b 2"]);
+}
+
+#[test]
+fn t4_cancelled_error_escaping_the_coroutine_cancels_the_task() {
+    let t = model(&example("tasks/finally_runs_on_cancel.json"), 12);
+    assert_eq!(prints(&t), ["finally ran", "caught CancelledError()"]);
+    let t = model(&example("tasks/exception_then_cancel_msg.json"), 12);
+    assert_eq!(prints(&t), ["caught RuntimeError('converted')"]);
+}
+
+#[test]
+fn t5_cancel_pending_when_the_coroutine_returns() {
+    let s = example("tasks/cancel_at_end.json");
+    // 3.7: the task fails with CancelledError (not cancelled); 3.8+: it is cancelled.
+    assert_eq!(
+        prints(&model(&s, 7)),
+        [
+            "cancel returns True",
+            "caught CancelledError()",
+            "cancelled? False"
+        ]
+    );
+    for minor in 8..=13 {
+        assert_eq!(
+            prints(&model(&s, minor)),
+            [
+                "cancel returns True",
+                "caught CancelledError()",
+                "cancelled? True"
+            ],
+            "3.{minor}"
+        );
+    }
+}
+
+#[test]
+fn t6_cancel_is_thrown_in_at_the_next_step_and_reaches_the_awaited_future() {
+    let t = model(&example("tasks/cancel_awaited_task_propagates.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "inner cancelled",
+            "caught CancelledError()",
+            "inner cancelled? True"
+        ]
+    );
+    let t = model(&example("tasks/cancel_before_start.json"), 12);
+    assert_eq!(prints(&t), ["caught CancelledError()", "True"]);
+    let t = model(&example("tasks/cancel_self_then_await.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "thrown in at the await",
+            "caught CancelledError()",
+            "cancelled? True"
+        ]
+    );
+}
+
+#[test]
+fn t7_a_coroutine_may_catch_cancellation_and_go_on() {
+    let t = model(&example("tasks/catch_cancel_and_continue.json"), 12);
+    assert_eq!(prints(&t), ["caught cancel", "survived", "False"]);
+}
+
+#[test]
+fn t8_cancel_on_a_done_task_returns_false_and_silences_its_report() {
+    let t = model(
+        &example("tasks/cancel_done_task_suppresses_report.json"),
+        12,
+    );
+    assert!(prints(&t).contains(&"False".to_string()));
+    assert!(reports(&t).is_empty(), "{:?}", reports(&t));
+}
+
+#[test]
+fn t9_cancel_messages_by_version() {
+    let s = example("tasks/await_cancelled_task_message.json");
+    for minor in [9, 10] {
+        assert_eq!(
+            prints(&model(&s, minor)).last().map(String::as_str),
+            Some("caught CancelledError()")
+        );
+    }
+    for minor in [11, 12, 13] {
+        assert_eq!(
+            prints(&model(&s, minor)).last().map(String::as_str),
+            Some("caught CancelledError('bye')")
+        );
+    }
+}
+
+#[test]
+fn t10_cancelled_error_is_an_exception_only_on_3_7() {
+    let s = example("tasks/except_exception_catches_cancel_37.json");
+    assert_eq!(
+        prints(&model(&s, 7)),
+        ["except Exception caught CancelledError()", "swallowed"]
+    );
+    assert_eq!(prints(&model(&s, 8)), ["caught CancelledError()"]);
+}
+
+// ---------------------------------------------------------------- S: sleep
+
+#[test]
+fn s1_sleep_zero_is_one_loop_iteration_without_a_timer() {
+    let t = model(&example("loop/timer_vs_ready.json"), 12);
+    assert_eq!(
+        prints(&t),
+        ["spin 0", "timer done at 0", "spin 1", "spin 2"]
+    );
+}
+
+#[test]
+fn s2_sleep_returns_its_result_after_the_delay() {
+    let t = model(&example("gather/future_child_plain_sleep.json"), 12);
+    assert_eq!(prints(&t), ["['x', 'y', 'z']"]);
+    assert_eq!(gathers(&t)[0].1, 0.5);
+}
+
+#[test]
+fn s3_a_cancelled_sleep_leaves_no_timer() {
+    let t = model(&example("tasks/cancel_sleeping.json"), 12);
+    assert_eq!(
+        prints(&t),
+        ["True", "a cancelled", "caught CancelledError()", "True"]
+    );
+    assert!(t
+        .events
+        .iter()
+        .any(|e| matches!(e, aiospec_model::Event::End { t } if *t == 0.5)));
+}
+
+// ---------------------------------------------------------------- G: gather
+
+#[test]
+fn g1_results_in_argument_order() {
+    let t = model(&example("gather/results_in_argument_order.json"), 12);
+    assert_eq!(
+        prints(&t),
+        ["fast done at 0.25", "slow done at 0.5", "['slow', 'fast']"]
+    );
+}
+
+#[test]
+fn g2_first_exception_propagates_at_once() {
+    for minor in all_versions() {
+        let t = model(&example("gather/first_exception_propagates.json"), minor);
+        assert_eq!(gathers(&t)[0], (1, 0.5, exc("ValueError('b')")));
+        let p = prints(&t);
+        assert_eq!(
+            p[..3],
+            [
+                "b raising at 0.5",
+                "caught ValueError('b')",
+                "main continues"
+            ]
+        );
+    }
+}
+
+#[test]
+fn g3_return_exceptions_collects_exceptions_as_results() {
+    let t = model(&example("gather/return_exceptions_true.json"), 12);
+    assert_eq!(
+        prints(&t).last().map(String::as_str),
+        Some("[ValueError('a'), 'b']")
+    );
+}
+
+#[test]
+fn g4_siblings_keep_running_and_late_exceptions_are_retrieved_silently() {
+    let t = model(
+        &example("gather/late_exceptions_retrieved_silently.json"),
+        12,
+    );
+    assert_eq!(
+        prints(&t),
+        [
+            "a raising at 0.25",
+            "caught ValueError('a')",
+            "b raising at 0.5",
+            "c raising at 0.75"
+        ]
+    );
+    assert!(reports(&t).is_empty(), "{:?}", reports(&t));
+}
+
+#[test]
+fn g5_a_cancelled_child_fails_the_gather_with_cancelled_error() {
+    let t = model(&example("gather/child_cancelled.json"), 12);
+    assert_eq!(gathers(&t)[0].2, exc("CancelledError()"));
+    let t = model(&example("gather/child_cancelled_return_exceptions.json"), 8);
+    assert_eq!(
+        prints(&t).last().map(String::as_str),
+        Some("[CancelledError(), 'u']")
+    );
+    let t = model(&example("gather/child_cancelled_return_exceptions.json"), 9);
+    assert_eq!(
+        prints(&t).last().map(String::as_str),
+        Some("[CancelledError(''), 'u']")
+    );
+}
+
+#[test]
+fn g6_cancelling_the_gather_cancels_the_children_and_its_awaiter() {
+    let t = model(
+        &example("gather/outer_cancelled_return_exceptions.json"),
+        12,
+    );
+    assert_eq!(
+        prints(&t),
+        ["a cancelled", "b cancelled", "caught CancelledError()"]
+    );
+}
+
+#[test]
+fn g7_cancel_after_done_does_nothing() {
+    let t = model(&example("gather/cancel_after_done.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "a raising at 0.25",
+            "caught ValueError('a')",
+            "cancel returns False",
+            "b finished"
+        ]
+    );
+}
+
+#[test]
+fn g8_duplicate_arguments_are_one_child() {
+    let t = model(&example("gather/duplicate_arguments.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "dup done at 0.25",
+            "other done at 0.5",
+            "['dup', 'dup', 'other']"
+        ]
+    );
+}
+
+#[test]
+fn g9_coroutines_become_tasks_in_argument_order() {
+    let t = model(&example("gather/not_awaitable.json"), 12);
+    assert_eq!(
+        prints(&t),
+        ["caught TypeError('An asyncio.Future, a coroutine or an awaitable is required')"]
+    );
+}
+
+#[test]
+fn g10_empty_gather_is_a_done_future() {
+    let t = model(&example("gather/empty.json"), 7);
+    assert_eq!(gathers(&t), vec![(1, 0.0, Outcome::Result("[]".into()))]);
+}
+
+#[test]
+fn g11_children_already_done_are_counted_inside_gather_from_3_12() {
+    let s = example("gather/already_done_children.json");
+    assert_eq!(
+        prints(&model(&s, 11))[2],
+        "done right after gather()? False"
+    );
+    assert_eq!(prints(&model(&s, 12))[2], "done right after gather()? True");
+}
+
+#[test]
+fn g12_an_unawaited_failed_gather_is_reported() {
+    let t = model(&example("gather/never_awaited_failure.json"), 12);
+    assert_eq!(
+        reports(&t),
+        vec![(
+            "_GatheringFuture exception was never retrieved".into(),
+            "gather#1".into(),
+            Some("ValueError('a')".into())
+        )]
+    );
+}
+
+// ---------------------------------------------------------------- W: wait
+
+#[test]
+fn w1_wait_never_raises_the_children_exceptions() {
+    let t = model(&example("wait/all_completed_tasks.json"), 12);
+    assert_eq!(prints(&t).last().map(String::as_str), Some("2 0"));
+    assert_eq!(main_outcome(&t), Some(Outcome::Result("None".into())));
+}
+
+#[test]
+fn w2_first_completed_returns_at_the_first_completion() {
+    let t = model(&example("wait/first_completed.json"), 12);
+    assert_eq!(waits(&t)[0].0, 0.25);
+    assert_eq!(prints(&t), ["b done at 0.25", "1 1", "a done at 0.5"]);
+}
+
+#[test]
+fn w3_first_exception_returns_at_the_first_exception() {
+    let t = model(&example("wait/first_exception.json"), 12);
+    assert_eq!(waits(&t)[0].0, 0.25);
+    let t = model(&example("wait/first_exception_cancelled_task.json"), 12);
+    assert_eq!(prints(&t)[0], "wait done? False");
+}
+
+#[test]
+fn w4_first_exception_retrieves_the_exception_that_woke_it() {
+    assert!(reports(&model(&example("wait/first_exception_retrieves.json"), 12)).is_empty());
+    // ... but not when the failing future is the last one: `counter <= 0` short-circuits.
+    let r = reports(&model(
+        &example("wait/first_exception_last_not_retrieved.json"),
+        12,
+    ));
+    assert_eq!(
+        r,
+        vec![(
+            "Task exception was never retrieved".into(),
+            "fail('b', 0.5)".into(),
+            Some("ValueError('b')".into())
+        )]
+    );
+}
+
+#[test]
+fn w5_wait_removes_its_callbacks_and_cancels_nothing() {
+    let t = model(&example("wait/waiter_cancelled.json"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "caught CancelledError()",
+            "t cancelled? False",
+            "a done at 1"
+        ]
+    );
+}
+
+#[test]
+fn w6_exceptions_in_done_are_not_retrieved_until_someone_looks() {
+    assert_eq!(
+        reports(&model(&example("wait/all_completed_tasks.json"), 12)).len(),
+        1
+    );
+    assert!(reports(&model(
+        &example("wait/exceptions_retrieved_by_result.json"),
+        12
+    ))
+    .is_empty());
+}
+
+#[test]
+fn w7_coroutines_passed_to_wait_start_in_set_order() {
+    let s = example("wait/coroutines_order.json");
+    let first = prints(&model(&s, 8));
+    assert_eq!(first, ["a started", "b started", "c started", "3"]);
+}
+
+#[test]
+fn w8_empty_wait_raises_value_error() {
+    assert_eq!(
+        prints(&model(&example("wait/empty.json"), 10)),
+        ["caught ValueError('Set of coroutines/Futures is empty.')"]
+    );
+    assert_eq!(
+        prints(&model(&example("wait/empty.json"), 11)),
+        ["caught ValueError('Set of Tasks/Futures is empty.')"]
+    );
+    assert_eq!(
+        prints(&model(&example("wait/invalid_return_when.json"), 12))[0],
+        "caught ValueError('Invalid return_when value: SOMETIMES')"
+    );
+}
+
+#[test]
+fn w9_a_single_future_is_a_type_error() {
+    assert_eq!(
+        prints(&model(&example("wait/single_future.json"), 12))[0],
+        "caught TypeError('expect a list of futures, not Task')"
+    );
+}
+
+#[test]
+fn w10_coroutines_warn_then_are_rejected() {
+    let s = example("wait/coroutines.json");
+    assert!(warnings(&model(&s, 8)).is_empty());
+    assert_eq!(warnings(&model(&s, 9))[0].0, "DeprecationWarning");
+    let t = model(&s, 11);
+    assert_eq!(
+        prints(&t)[0],
+        "caught TypeError('Passing coroutines is forbidden, use tasks explicitly.')"
+    );
+    assert_eq!(
+        warnings(&t),
+        vec![(
+            "RuntimeWarning".into(),
+            "coroutine 'work' was never awaited".into()
+        )]
+    );
+}
+
+#[test]
+fn w11_a_timeout_returns_instead_of_raising() {
+    let t = model(&example("wait/timeout_expires.json"), 12);
+    assert_eq!(prints(&t), ["a done at 0.25", "1 1", "b done at 1"]);
+    let t = model(&example("wait/timeout_zero.json"), 12);
+    assert_eq!(prints(&t), ["a done at 0", "1 0"]);
+}
+
+#[test]
+fn w12_cancelling_the_waiter_propagates_out_of_wait() {
+    let t = model(&example("wait/waiter_cancelled.json"), 12);
+    assert_eq!(waits(&t)[0].3.as_deref(), Some("CancelledError()"));
+}
+
+#[test]
+fn w13_callbacks_on_already_done_futures_follow_set_order() {
+    // Two futures already done under FIRST_EXCEPTION: whether the failure's exception() is
+    // called depends on which callback runs first, i.e. on the set's order.
+    let s = scenario(
+        r#"{"coroutines": {"ok": {"body": ["return 1"]}, "bad": {"body": ["raise ValueError('x')"]}},
+            "main": ["a = asyncio.create_task(bad())", "b = asyncio.create_task(ok())", "await asyncio.sleep(0.5)",
+                     "done, pending = await asyncio.wait([a, b], return_when=asyncio.FIRST_EXCEPTION)"]}"#,
+    );
+    let ex = aiospec_model::explore(&s, v(12), 100, |_| {}).expect("explore");
+    let counts: Vec<usize> = ex
+        .outcomes
+        .values()
+        .map(|(_, _, t)| reports(t).len())
+        .collect();
+    assert_eq!(ex.outcomes.len(), 2);
+    assert!(counts.contains(&0) && counts.contains(&1), "{counts:?}");
+}
+
+// ---------------------------------------------------------------- WF: wait_for
+
+#[test]
+fn wf1_without_timeout_wait_for_just_awaits() {
+    assert_eq!(
+        prints(&model(&example("wait_for/no_timeout.json"), 10)),
+        ["a done at 0.5", "a"]
+    );
+    assert_eq!(
+        prints(&model(&example("wait_for/child_raises.json"), 12))
+            .last()
+            .map(String::as_str),
+        Some("caught ValueError('a')")
+    );
+}
+
+#[test]
+fn wf2_on_timeout_the_child_is_cancelled_and_awaited_then_timeout_error() {
+    for minor in all_versions() {
+        let t = model(&example("wait_for/timeout_expires.json"), minor);
+        assert_eq!(
+            prints(&t),
+            ["a cancelled", "caught TimeoutError()"],
+            "3.{minor}"
+        );
+    }
+}
+
+#[test]
+fn wf3_timeout_zero() {
+    let s = example("wait_for/timeout_zero_pending.json");
+    // 3.7 cancels without waiting: the child never runs its handler before the TimeoutError.
+    assert_eq!(prints(&model(&s, 7)), ["caught TimeoutError()"]);
+    assert_eq!(prints(&model(&s, 8)), ["caught TimeoutError()"]);
+    assert_eq!(
+        prints(&model(&example("wait_for/timeout_zero_done.json"), 12)),
+        ["a done at 0", "a"]
+    );
+}
+
+#[test]
+fn wf4_cancelling_wait_for_cancels_the_child() {
+    let t = model(&example("wait_for/outer_cancelled.json"), 12);
+    assert_eq!(prints(&t), ["a cancelled", "caught CancelledError()"]);
+}
+
+#[test]
+fn wf5_from_3_12_wait_for_runs_a_coroutine_in_the_callers_task() {
+    let s = example("wait_for/inline_coroutine.json");
+    assert_eq!(
+        prints(&model(&s, 11)),
+        ["other runs", "quick runs", "got 1"]
+    );
+    assert_eq!(
+        prints(&model(&s, 12)),
+        ["quick runs", "got 1", "other runs"]
+    );
+}
+
+// ---------------------------------------------------------------- R: retrieval tracking
+
+#[test]
+fn r1_an_exception_nobody_retrieves_is_reported() {
+    let r = reports(&model(
+        &example("tasks/unretrieved_task_exception.json"),
+        12,
+    ));
+    assert_eq!(
+        r,
+        vec![(
+            "Task exception was never retrieved".into(),
+            "fail('a', 0)".into(),
+            Some("ValueError('a')".into())
+        )]
+    );
+}
+
+#[test]
+fn r2_result_and_await_retrieve() {
+    assert!(reports(&model(
+        &example("tasks/awaited_exception_retrieved.json"),
+        12
+    ))
+    .is_empty());
+}
+
+#[test]
+fn r3_exception_retrieves() {
+    assert!(reports(&model(
+        &example("wait/exceptions_retrieved_by_result.json"),
+        7
+    ))
+    .is_empty());
+}
+
+#[test]
+fn r4_cancel_retrieves_even_when_it_returns_false() {
+    assert!(reports(&model(
+        &example("tasks/cancel_done_task_suppresses_report.json"),
+        7
+    ))
+    .is_empty());
+}
+
+#[test]
+fn r5_run_until_complete_retrieves_mains_exception() {
+    // asyncio.run(main()) with main failing: the exception escapes; no report for main.
+    let t = model(&example("run/raises.json"), 12);
+    assert_eq!(main_outcome(&t), Some(exc("ValueError('spam')")));
+    assert!(reports(&t).is_empty());
+}
+
+#[test]
+fn r6_reports_name_the_class_of_the_future() {
+    let r = reports(&model(
+        &example("gather/main_fails_child_error_unretrieved_run_forever.json"),
+        12,
+    ));
+    assert_eq!(
+        r,
+        vec![(
+            "Task exception was never retrieved".into(),
+            "main()".into(),
+            Some("ValueError('a')".into())
+        )]
+    );
+}
+
+#[test]
+fn r7_reports_and_warnings_compare_as_a_multiset() {
+    let t = model(&example("seed/c_wait_tasks.json"), 12);
+    let mut sorted = t.finalization.clone();
+    sorted.sort_by_key(|e| e.to_json());
+    assert_eq!(t.finalization, sorted);
+}
+
+#[test]
+fn r8_pending_tasks_at_exit_are_destroyed_pending() {
+    let t = model(&example("loop/run_forever_until.json"), 12);
+    assert_eq!(
+        reports(&t),
+        vec![(
+            "Task was destroyed but it is pending!".into(),
+            "loud('a', 5)".into(),
+            None
+        )]
+    );
+}
+
+#[test]
+fn r9_a_coroutine_never_awaited_warns() {
+    let t = model(&example("run/never_awaited_coroutine.json"), 12);
+    assert_eq!(
+        warnings(&t),
+        vec![(
+            "RuntimeWarning".into(),
+            "coroutine 'work' was never awaited".into()
+        )]
+    );
+}
+
+// ---------------------------------------------------------------- X: asyncio.run and run_forever
+
+#[test]
+fn x1_asyncio_run_returns_or_raises_what_main_does() {
+    assert_eq!(
+        main_outcome(&model(&example("run/returns_value.json"), 7)),
+        Some(Outcome::Result("42".into()))
+    );
+    assert_eq!(
+        main_outcome(&model(&example("run/main_cancelled.json"), 12)),
+        Some(exc("CancelledError()"))
+    );
+}
+
+#[test]
+fn x2_remaining_tasks_are_cancelled_and_run_to_completion() {
+    let t = model(&example("run/cancels_hanging_tasks.json"), 12);
+    assert_eq!(prints(&t), ["main returns", "a cancelled", "b cancelled"]);
+}
+
+#[test]
+fn x3_an_error_during_shutdown_is_reported() {
+    let r = reports(&model(&example("run/reports_hanging_task_errors.json"), 12));
+    assert_eq!(
+        r,
+        vec![(
+            "unhandled exception during asyncio.run() shutdown".into(),
+            "bad()".into(),
+            Some("ZeroDivisionError('boom')".into())
+        )]
+    );
+}
+
+#[test]
+fn x4_shutdown_takes_loop_iterations_that_other_tasks_use() {
+    let s = example("run/shutdown_gives_extra_iterations.json");
+    // The shutdown gather, shutdown_asyncgens() and (3.9+) shutdown_default_executor() each
+    // run the loop until their future is done.
+    let spins = |minor| prints(&model(&s, minor)).len();
+    assert_eq!(spins(7), 4);
+    assert_eq!(spins(8), 4);
+    assert_eq!(spins(9), 6);
+    assert_eq!(spins(12), 6);
+}
+
+#[test]
+fn x5_from_3_11_mains_task_is_made_before_run_until_complete() {
+    // Runner.run() creates main's task itself; task numbering is the same, the outcome too.
+    assert_eq!(
+        main_outcome(&model(&example("run/returns_value.json"), 11)),
+        Some(Outcome::Result("42".into()))
+    );
+}
+
+#[test]
+fn x6_run_forever_stops_when_told_or_when_nothing_is_left() {
+    let t = model(&example("loop/run_forever_until.json"), 12);
+    assert!(t
+        .events
+        .iter()
+        .any(|e| matches!(e, aiospec_model::Event::End { t } if *t == 2.0)));
+}
