@@ -1,1 +1,54 @@
-fn main() {}
+//! Model throughput: scenarios per second on the seed programs and on the whole corpus, and
+//! runs per second for `aiospec explore`.
+
+use std::path::Path;
+
+use aiospec_model::{explore, load_file, run, PyVersion, Scenario};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn load_dir(dir: &Path) -> Vec<Scenario> {
+    let mut files = aiospec::check::collect_files(&[dir.to_path_buf()]).expect("examples");
+    files.sort();
+    files
+        .iter()
+        .map(|f| load_file(f).expect("scenario loads"))
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let seeds = load_dir(&root.join("seed"));
+    let corpus = load_dir(&root);
+    let v = PyVersion(12);
+
+    let mut g = c.benchmark_group("model");
+    g.throughput(Throughput::Elements(seeds.len() as u64));
+    g.bench_function("seed_scenarios", |b| {
+        b.iter(|| {
+            for s in &seeds {
+                std::hint::black_box(run(s, v).expect("runs"));
+            }
+        })
+    });
+    let runnable: Vec<&Scenario> = corpus.iter().filter(|s| s.python.contains(&v)).collect();
+    g.throughput(Throughput::Elements(runnable.len() as u64));
+    g.bench_function("corpus_scenarios", |b| {
+        b.iter(|| {
+            for s in &runnable {
+                std::hint::black_box(run(s, v).expect("runs"));
+            }
+        })
+    });
+    // Exploration of the six set orders of wait(coros) on 3.8.
+    let order = load_file(&root.join("wait/coroutines_order.json")).expect("loads");
+    g.throughput(Throughput::Elements(6));
+    g.bench_function("explore_runs", |b| {
+        b.iter(|| {
+            std::hint::black_box(explore(&order, PyVersion(8), 100, |_| {}).expect("explores"))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -6,3 +6,4 @@ pub mod fuzz;
 pub mod gen;
 pub mod oracle;
 pub mod progress;
+pub mod spec;

@@ -65,6 +65,18 @@ enum Cmd {
         #[arg(long, default_value = "fuzz-failures")]
         out: PathBuf,
     },
+    /// Print each SPEC.md rule with the tests, code and examples that back it.
+    Spec {
+        /// Fail (exit 1) on orphans: rules no test cites, ids that SPEC.md does not define.
+        #[arg(long)]
+        check: bool,
+        /// Fill SPEC.md's example blocks from CPython (the exported program and CPython's output).
+        #[arg(long)]
+        update: bool,
+        /// The project root (where SPEC.md, examples/ and tests/ are).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Check scenarios against the real CPython interpreters installed under pyenv.
     Check {
         /// Scenario files or directories (searched recursively for *.json).
@@ -154,6 +166,31 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             let v = parse_version(&python)?;
             let s = load_file(&scenario).map_err(|e| e.to_string())?;
             print!("{}", aiospec_model::export::export(&s, v));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Spec {
+            check,
+            update,
+            root,
+        } => {
+            if update {
+                let n = aiospec::spec::update(&root)?;
+                println!("SPEC.md: {n} example blocks filled from CPython");
+                return Ok(ExitCode::SUCCESS);
+            }
+            if check {
+                let problems = aiospec::spec::audit(&root)?;
+                for p in &problems {
+                    println!("{p}");
+                }
+                println!("{} traceability problem(s)", problems.len());
+                return Ok(if problems.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                });
+            }
+            print!("{}", aiospec::spec::report(&root)?);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Fuzz {

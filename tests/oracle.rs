@@ -35,7 +35,7 @@ fn cpython_available() -> bool {
 }
 
 #[test]
-fn corpus_agrees_with_cpython_on_every_version() {
+fn c1_corpus_agrees_with_cpython_on_every_version() {
     if !cpython_available() {
         return;
     }
@@ -63,7 +63,7 @@ fn corpus_agrees_with_cpython_on_every_version() {
 }
 
 #[test]
-fn generated_scenarios_agree_with_cpython() {
+fn c1_generated_scenarios_agree_with_cpython() {
     if !cpython_available() {
         return;
     }
@@ -87,4 +87,29 @@ fn generated_scenarios_agree_with_cpython() {
         report.render(),
         report.written
     );
+}
+
+#[test]
+fn c1_spec_examples_show_cpythons_output() {
+    if !cpython_available() {
+        return;
+    }
+    let root = common::root();
+    let s = aiospec::spec::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let interpreters = find_interpreters();
+    for b in &s.examples {
+        let python = aiospec::spec::block_python(b, &root).unwrap_or_else(|e| panic!("{e}"));
+        let mut oracle =
+            aiospec::oracle::OracleProcess::start(&interpreters[&b.version], CpythonImpl::C)
+                .unwrap_or_else(|e| panic!("{e}"));
+        let run = oracle
+            .run(&python)
+            .unwrap_or_else(|e| panic!("{}: {e}", b.path));
+        let want = aiospec::spec::render_block(&python, b.version, &run.trace);
+        assert_eq!(
+            b.content, want,
+            "SPEC.md's block for {} differs from CPython {}",
+            b.path, b.version
+        );
+    }
 }

@@ -167,6 +167,7 @@ impl Runtime<'_> {
                 }
             }
             Value::Future(f) => {
+                // F3: a done future's result is returned without yielding.
                 if self.done(f) {
                     AwaitOutcome::Ready(match self.future_result(f) {
                         Ok(v) => Resume::Send(v),

@@ -57,7 +57,7 @@ impl Runtime<'_> {
         self.stopping = true;
     }
 
-    /// `BaseEventLoop._run_once` (SPEC L1–L5).
+    /// `BaseEventLoop._run_once` (SPEC L1, L3, L4, L5).
     pub fn run_once(&mut self) {
         // Remove delayed calls that were cancelled from the head of the queue.
         while let Some((&k, &h)) = self.scheduled.iter().next() {
@@ -89,7 +89,7 @@ impl Runtime<'_> {
             }
             Some(t) => self.time += t,
         }
-        // Handle 'later' callbacks that are ready.
+        // Handle 'later' callbacks that are ready: those within the clock resolution (L4).
         let end_time = self.time + CLOCK_RESOLUTION;
         while let Some((&k, &h)) = self.scheduled.iter().next() {
             if k.0 .0 >= end_time {

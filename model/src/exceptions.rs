@@ -26,7 +26,7 @@ pub enum ExcClass {
     /// The builtin `TimeoutError` (an `OSError`). From 3.11 it is also `asyncio.TimeoutError`.
     TimeoutError,
     GeneratorExit,
-    /// `asyncio.CancelledError`: an `Exception` on 3.7, a `BaseException` from 3.8.
+    /// `asyncio.CancelledError`: an `Exception` on 3.7, a `BaseException` from 3.8 (SPEC T10).
     CancelledError,
     /// `asyncio.TimeoutError` before 3.11 (a distinct class deriving from `Exception`).
     AsyncioTimeoutError,

@@ -120,7 +120,7 @@ impl Runtime<'_> {
         self.new_exc(ExcClass::CancelledError, args)
     }
 
-    /// `Future.result()`: clears `_log_traceback` (SPEC R2).
+    /// `Future.result()` (SPEC F1): clears `_log_traceback` (SPEC R2).
     pub fn future_result(&mut self, f: FutId) -> PyResult {
         match self.futs[f.0].state {
             FutState::Cancelled => Err(self.make_cancelled_error(f)),
@@ -142,7 +142,7 @@ impl Runtime<'_> {
         }
     }
 
-    /// `Future.exception()`: clears `_log_traceback` (SPEC R3).
+    /// `Future.exception()` (SPEC F4): clears `_log_traceback` (SPEC R3).
     pub fn future_exception(&mut self, f: FutId) -> Result<Option<ExcId>, ExcId> {
         match self.futs[f.0].state {
             FutState::Cancelled => Err(self.make_cancelled_error(f)),

@@ -44,7 +44,7 @@ pub mod wait_for;
 pub use explore::{Chooser, Exploration, FirstChoice, Hinted, Replay};
 pub use rt::{Impl, ModelError};
 pub use scenario::{load_file, load_str, Scenario, ScenarioError};
-pub use trace::{Event, Outcome, Trace};
+pub use trace::{Event, Level, Outcome, Trace};
 pub use version::PyVersion;
 
 /// Run a scenario on version `v`, taking `chooser`'s option at every nondeterministic point.

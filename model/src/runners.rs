@@ -50,7 +50,7 @@ impl Runtime<'_> {
     /// `asyncio.run(main())` (X1–X4).
     fn asyncio_run(&mut self, main: CoroId) {
         let (task, done) = if self.v.run_uses_runner() {
-            // Runner.run(): the task is created first, and keeps _log_destroy_pending.
+            // X5: Runner.run(): the task is created first, and keeps _log_destroy_pending.
             let t = self.create_task(main, None);
             let done = self.run_until_complete(t);
             (t, done)
@@ -166,6 +166,7 @@ impl Runtime<'_> {
                 if self.futs[i].state == FutState::Pending {
                     let (coro, log) = (d.coro, d.log_destroy_pending);
                     if log {
+                        // R8
                         self.final_events.push(Event::Report {
                             message: "Task was destroyed but it is pending!".into(),
                             future: self.futs[f.0].label.clone(),
@@ -200,6 +201,7 @@ impl Runtime<'_> {
                 if name == "__sleep0" {
                     continue;
                 }
+                // R9
                 self.final_events.push(Event::Warning {
                     category: "RuntimeWarning".into(),
                     message: format!("coroutine '{name}' was never awaited"),

@@ -90,7 +90,8 @@ impl Runtime<'_> {
                 }
             }
             Step::Raise(e) if self.exc_is(e, ExcClass::CancelledError) => {
-                // T4: a CancelledError escaping the coroutine cancels the task.
+                // T4: a CancelledError escaping the coroutine cancels the task. One the
+                // coroutine caught and did not re-raise never gets here (T7).
                 if self.v.has_cancel_message() {
                     self.futs[t.0].cancelled_exc = Some(e);
                 }
@@ -118,7 +119,7 @@ impl Runtime<'_> {
                     }
                 }
             }
-            // A bare yield relinquishes control for one event loop iteration (S1).
+            // A bare yield relinquishes control for one event loop iteration (S1, T3).
             Step::Yield(None) => {
                 self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
             }
@@ -154,6 +155,7 @@ impl Runtime<'_> {
         // It must be the case that self.__step is already scheduled.
         self.task_mut(t).must_cancel = true;
         if self.v.has_cancel_message() {
+            // T9: the message travels with the request (3.9+).
             self.futs[t.0].cancel_message = msg;
         }
         true

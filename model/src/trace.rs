@@ -258,3 +258,78 @@ mod tests {
         assert_eq!(t1.to_json_lines(), t2.to_json_lines());
     }
 }
+
+/// How strictly another implementation's trace must match the model's (SPEC C1–C3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// C1: every ordered event equal, in order; the finalisation multiset equal.
+    TraceExact,
+    /// C2: at each virtual instant, the same multiset of events (prints, gather and wait
+    /// outcomes, the end); the finalisation multiset equal.
+    DecisionExact,
+    /// C3: the program's result and its multiset of reports.
+    OutcomeExact,
+}
+
+impl Trace {
+    /// Does `other` conform to `self` (the model's trace) at `level`?
+    pub fn conforms(&self, other: &Trace, level: Level) -> bool {
+        match level {
+            Level::TraceExact => self.to_json_lines() == other.to_json_lines(),
+            Level::DecisionExact => {
+                by_instant(self) == by_instant(other)
+                    && sorted(&self.finalization) == sorted(&other.finalization)
+            }
+            Level::OutcomeExact => {
+                let main = |t: &Trace| {
+                    t.events
+                        .iter()
+                        .find(|e| matches!(e, Event::Main { .. }))
+                        .map(Event::to_json)
+                };
+                let reports = |t: &Trace| {
+                    let r: Vec<Event> = t
+                        .finalization
+                        .iter()
+                        .filter(|e| matches!(e, Event::Report { .. }))
+                        .cloned()
+                        .collect();
+                    sorted(&r)
+                };
+                main(self) == main(other) && reports(self) == reports(other)
+            }
+        }
+    }
+}
+
+fn sorted(events: &[Event]) -> Vec<String> {
+    let mut v: Vec<String> = events.iter().map(Event::to_json).collect();
+    v.sort();
+    v
+}
+
+/// Events grouped by the instant they happened at (events without a time belong to the
+/// instant before them), each group sorted.
+fn by_instant(t: &Trace) -> Vec<(u64, Vec<String>)> {
+    let mut out: Vec<(u64, Vec<String>)> = Vec::new();
+    let mut now = 0.0f64;
+    for e in &t.events {
+        if let Event::Print { t, .. }
+        | Event::Gather { t, .. }
+        | Event::Wait { t, .. }
+        | Event::Stuck { t }
+        | Event::End { t } = e
+        {
+            now = *t;
+        }
+        let key = now.to_bits();
+        match out.last_mut() {
+            Some((k, v)) if *k == key => v.push(e.to_json()),
+            _ => out.push((key, vec![e.to_json()])),
+        }
+    }
+    for (_, v) in &mut out {
+        v.sort();
+    }
+    out
+}

@@ -137,6 +137,7 @@ impl Runtime<'_> {
         }
         // _wait(fs, timeout, return_when, loop)
         let waiter = self.create_future();
+        // W11: the timeout only releases the waiter; it neither raises nor cancels.
         let timeout_handle = match &w.timeout {
             Value::None => None,
             t => {
@@ -194,6 +195,7 @@ impl Runtime<'_> {
             self.remove_done_callback(*f, &Callback::WaitCompletion { wait: i });
         }
         if let Resume::Throw(e) = input {
+            // W12: the waiting task was cancelled (or woken with an exception).
             return self.wait_raise(st.id, e);
         }
         let (done, pending): (Vec<FutId>, Vec<FutId>) = st.fs.iter().partition(|f| self.done(**f));
@@ -228,7 +230,7 @@ impl Runtime<'_> {
         self.waits[i].counter -= 1;
         let st = &self.waits[i];
         let (counter, rw, waiter, th) = (st.counter, st.return_when, st.waiter, st.timeout_handle);
-        // Python's `or` short-circuits: `f.exception()` (which retrieves it, W4) is called only
+        // W2, W3: which completions wake the waiter. Python's `or` short-circuits: `f.exception()` (which retrieves it, W4) is called only
         // under FIRST_EXCEPTION, and only when this is not the last future.
         let wake = counter <= 0
             || rw == ReturnWhen::FirstCompleted

@@ -1,5 +1,5 @@
 //! `asyncio.wait_for()` (two implementations: 3.7–3.11, and 3.12+ on `asyncio.timeout()`),
-//! `_cancel_and_wait()` and `timeouts.Timeout` (SPEC WF1–WF6).
+//! `_cancel_and_wait()` and `timeouts.Timeout` (SPEC WF1–WF5).
 
 use crate::coro::{AwaitOutcome, Resume, Step};
 use crate::exceptions::ExcClass;
