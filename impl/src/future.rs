@@ -1,0 +1,331 @@
+//! `AioFuture`: asyncio's `Future`: a result slot with done callbacks, cancellation and
+//! retrieval tracking, shared by every handle (tasks and gathers are built on it).
+
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use crate::raised::Raised;
+use crate::report::{self, Handler, Report};
+use crate::rt::Schedule;
+use crate::sync::{lock, Arc, Mutex};
+
+type Callback<T, E> = Box<dyn FnOnce(&AioFuture<T, E>) + Send>;
+
+/// Overrides `cancel()` (a Task's and a gather's differ from a plain future's). It gets the
+/// future as an argument, so that it need not own a handle to it (no reference cycle: a
+/// future nobody holds is dropped, and reports, SPEC R6).
+pub(crate) type CancelHook<T, E> =
+    std::sync::Arc<dyn Fn(&AioFuture<T, E>, Option<String>) -> bool + Send + Sync>;
+
+/// Something a task can be waiting on, whose cancellation the task's `cancel()` forwards to
+/// (asyncio's `_fut_waiter`).
+pub(crate) trait Waitable: Send + Sync {
+    fn cancel_waitable(&self, msg: Option<String>) -> bool;
+}
+
+struct State<T, E> {
+    outcome: Option<Result<T, Raised<E>>>,
+    callbacks: Vec<(u64, Callback<T, E>)>,
+    wakers: Vec<Waker>,
+    /// `_log_traceback`: set when finished with an exception, cleared by `result()`,
+    /// `exception()`, `await` and `cancel()` (SPEC R1–R4).
+    log_traceback: bool,
+    next_id: u64,
+}
+
+pub(crate) struct Inner<T, E> {
+    state: Mutex<State<T, E>>,
+    class: &'static str,
+    name: String,
+    handler: Handler,
+    hook: Mutex<Option<CancelHook<T, E>>>,
+    scheduler: Option<std::sync::Arc<dyn Schedule>>,
+    describe: fn(&Raised<E>) -> String,
+}
+
+impl<T, E> Drop for Inner<T, E> {
+    fn drop(&mut self) {
+        let st = match self.state.get_mut() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        // R6: destroyed with its exception unretrieved: exactly one report.
+        if st.log_traceback {
+            if let Some(Err(e)) = &st.outcome {
+                (self.handler)(Report {
+                    message: format!("{} exception was never retrieved", self.class),
+                    future: self.name.clone(),
+                    exception: (self.describe)(e),
+                });
+            }
+        }
+    }
+}
+
+/// An asyncio `Future`: cloning gives another handle to the same future.
+///
+/// Awaiting it returns its result, or the error it finished with (which counts as retrieving
+/// it); a `Raised::Cancelled` if it was cancelled.
+pub struct AioFuture<T, E> {
+    pub(crate) inner: Arc<Inner<T, E>>,
+}
+
+impl<T, E> Clone for AioFuture<T, E> {
+    fn clone(&self) -> Self {
+        AioFuture {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<T, E> fmt::Debug for AioFuture<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let done = lock(&self.inner.state).outcome.is_some();
+        write!(
+            f,
+            "<{} {} {}>",
+            self.inner.class,
+            self.inner.name,
+            if done { "done" } else { "pending" }
+        )
+    }
+}
+
+/// Identifies a done callback for `remove_done_callback`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallbackId(u64);
+
+impl<T, E> AioFuture<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    /// A new pending future (`loop.create_future()`).
+    pub fn new() -> Self {
+        Self::with_class("Future", "Future".into())
+    }
+
+    pub(crate) fn with_class(class: &'static str, name: String) -> Self {
+        AioFuture {
+            inner: Arc::new(Inner {
+                state: Mutex::new(State {
+                    outcome: None,
+                    callbacks: Vec::new(),
+                    wakers: Vec::new(),
+                    log_traceback: false,
+                    next_id: 0,
+                }),
+                class,
+                name,
+                handler: report::current(),
+                hook: Mutex::new(None),
+                scheduler: crate::rt::current_scheduler(),
+                describe: |e| format!("{e}"),
+            }),
+        }
+    }
+
+    /// Are these two handles to the same future?
+    pub fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
+    pub(crate) fn set_hook(&self, hook: CancelHook<T, E>) {
+        *lock(&self.inner.hook) = Some(hook);
+    }
+
+    /// The name reports use (`Task-3`).
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    pub fn done(&self) -> bool {
+        lock(&self.inner.state).outcome.is_some()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        matches!(
+            lock(&self.inner.state).outcome,
+            Some(Err(Raised::Cancelled(_)))
+        )
+    }
+
+    /// `result()`: the value, or the error it finished with; retrieves it (SPEC R2, F1).
+    pub fn result(&self) -> Result<T, Raised<E>> {
+        let mut st = lock(&self.inner.state);
+        match &st.outcome {
+            None => Err(Raised::InvalidState("Result is not set.")),
+            Some(o) => {
+                let o = o.clone();
+                if !matches!(o, Err(Raised::Cancelled(_))) {
+                    st.log_traceback = false;
+                }
+                o
+            }
+        }
+    }
+
+    /// `exception()`: the error, None on success; retrieves it (SPEC R3, F4).
+    pub fn exception(&self) -> Result<Option<Raised<E>>, Raised<E>> {
+        let mut st = lock(&self.inner.state);
+        match &st.outcome {
+            None => Err(Raised::InvalidState("Exception is not set.")),
+            Some(Err(Raised::Cancelled(m))) => Err(Raised::Cancelled(m.clone())),
+            Some(o) => {
+                let e = o.as_ref().err().cloned();
+                st.log_traceback = false;
+                Ok(e)
+            }
+        }
+    }
+
+    /// Finish with a value. Returns false if already done.
+    pub fn set_result(&self, v: T) -> bool {
+        self.complete(Ok(v))
+    }
+
+    /// Finish with an error (marks it not retrieved, SPEC R1). Returns false if already done.
+    pub fn set_exception(&self, e: Raised<E>) -> bool {
+        self.complete(Err(e))
+    }
+
+    /// Complete unless already done; runs (or schedules) the done callbacks in the order they
+    /// were added (SPEC F2) and wakes every awaiter.
+    pub(crate) fn complete(&self, o: Result<T, Raised<E>>) -> bool {
+        let (callbacks, wakers) = {
+            let mut st = lock(&self.inner.state);
+            if st.outcome.is_some() {
+                return false;
+            }
+            st.log_traceback = matches!(o, Err(ref e) if !e.is_cancelled());
+            st.outcome = Some(o);
+            (
+                std::mem::take(&mut st.callbacks),
+                std::mem::take(&mut st.wakers),
+            )
+        };
+        for w in wakers {
+            w.wake();
+        }
+        for (_, cb) in callbacks {
+            self.run_callback(cb);
+        }
+        true
+    }
+
+    fn run_callback(&self, cb: Callback<T, E>) {
+        match &self.inner.scheduler {
+            Some(s) => {
+                let me = self.clone();
+                s.call_soon(Box::new(move || cb(&me)));
+            }
+            None => cb(self),
+        }
+    }
+
+    /// `cancel(msg)`: dispatched to a task's or gather's own cancel, else a plain future's.
+    pub fn cancel(&self, msg: Option<String>) -> bool {
+        let hook = lock(&self.inner.hook).clone();
+        match hook {
+            Some(h) => h(self, msg),
+            None => self.cancel_plain(msg),
+        }
+    }
+
+    /// `Future.cancel`: clears the retrieval flag even when it returns false (SPEC R4).
+    pub(crate) fn cancel_plain(&self, msg: Option<String>) -> bool {
+        {
+            let mut st = lock(&self.inner.state);
+            st.log_traceback = false;
+            if st.outcome.is_some() {
+                return false;
+            }
+        }
+        self.complete(Err(Raised::Cancelled(msg)))
+    }
+
+    pub(crate) fn clear_log_traceback(&self) {
+        lock(&self.inner.state).log_traceback = false;
+    }
+
+    /// `add_done_callback`: on a done future the callback runs (or is scheduled) at once.
+    pub fn add_done_callback(
+        &self,
+        f: impl FnOnce(&AioFuture<T, E>) + Send + 'static,
+    ) -> CallbackId {
+        let mut st = lock(&self.inner.state);
+        let id = st.next_id;
+        st.next_id += 1;
+        if st.outcome.is_some() {
+            drop(st);
+            self.run_callback(Box::new(f));
+        } else {
+            st.callbacks.push((id, Box::new(f)));
+        }
+        CallbackId(id)
+    }
+
+    /// `remove_done_callback`: returns how many were removed (0 or 1).
+    pub fn remove_done_callback(&self, id: CallbackId) -> usize {
+        let mut st = lock(&self.inner.state);
+        let before = st.callbacks.len();
+        st.callbacks.retain(|(i, _)| *i != id.0);
+        before - st.callbacks.len()
+    }
+
+    /// Erase the value type: what a task records as the future it awaits.
+    pub(crate) fn as_waitable(&self) -> std::sync::Arc<dyn Waitable> {
+        std::sync::Arc::new(self.clone())
+    }
+
+    #[cfg(test)]
+    pub(crate) fn callbacks_len(&self) -> usize {
+        lock(&self.inner.state).callbacks.len()
+    }
+}
+
+impl<T, E> Default for AioFuture<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T, E> Waitable for AioFuture<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn cancel_waitable(&self, msg: Option<String>) -> bool {
+        self.cancel(msg)
+    }
+}
+
+impl<T, E> std::future::Future for AioFuture<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    type Output = Result<T, Raised<E>>;
+
+    /// Awaiting: the result once done (retrieving it); while pending, the awaiting task
+    /// records this future as what it waits on, so cancelling the task cancels it (SPEC T6).
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        {
+            let mut st = lock(&self.inner.state);
+            if st.outcome.is_none() {
+                if !st.wakers.iter().any(|w| w.will_wake(cx.waker())) {
+                    st.wakers.push(cx.waker().clone());
+                }
+                drop(st);
+                crate::task::set_fut_waiter(self.as_waitable());
+                return Poll::Pending;
+            }
+        }
+        Poll::Ready(self.result())
+    }
+}

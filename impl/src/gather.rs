@@ -1,0 +1,275 @@
+//! `gather()`: asyncio's `_GatheringFuture` and its `_done_callback` (SPEC G1–G8, G10).
+//!
+//! # Cancellation
+//!
+//! [`Gather::cancel`] cancels every unfinished child and, if any accepted, makes the gather
+//! finish with `Raised::Cancelled` once the children are done, even with
+//! `return_exceptions` (G6). Cancelling a gather that is done does nothing (G7). A child's
+//! cancellation is an exception outcome of that child (G5): without `return_exceptions` it
+//! finishes the gather with `Raised::Cancelled`; the gather itself is not cancelled.
+//! Dropping a `Gather` cancels nothing: its children keep running, as in asyncio.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use crate::future::AioFuture;
+use crate::raised::Raised;
+use crate::sync::{lock, Mutex};
+
+/// The results of a gather: each child's result or error, in argument order.
+pub type Results<T, E> = Vec<Result<T, Raised<E>>>;
+
+struct GatherState {
+    nfinished: usize,
+    /// The outer future's outcome has been decided (it may be being set on another thread).
+    decided: bool,
+    cancel_requested: bool,
+    /// `cancel()` is cancelling the children right now: the last child leaves the final
+    /// decision to it.
+    cancelling: bool,
+    deferred_final: bool,
+}
+
+struct Shared<T, E> {
+    children: Vec<AioFuture<T, E>>,
+    /// Distinct children (duplicates are one child, G8).
+    nfuts: usize,
+    return_exceptions: bool,
+    outer: AioFuture<Results<T, E>, E>,
+    st: Mutex<GatherState>,
+}
+
+/// The future [`gather`] returns (asyncio's `_GatheringFuture`).
+#[must_use = "a gather does nothing useful unless awaited or its result read"]
+pub struct Gather<T, E> {
+    outer: AioFuture<Results<T, E>, E>,
+    shared: Option<std::sync::Arc<Shared<T, E>>>,
+}
+
+impl<T, E> Clone for Gather<T, E> {
+    fn clone(&self) -> Self {
+        Gather {
+            outer: self.outer.clone(),
+            shared: self.shared.clone(),
+        }
+    }
+}
+
+impl<T, E> fmt::Debug for Gather<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Gather({:?})", self.outer)
+    }
+}
+
+impl<T, E> Shared<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    /// gather's `_done_callback(fut)` (SPEC G2–G5).
+    fn done_callback(&self, fut: &AioFuture<T, E>) {
+        enum Act<E> {
+            Nothing,
+            Retrieve,
+            Fail(Raised<E>),
+            Finish,
+        }
+        let act = {
+            let mut st = lock(&self.st);
+            st.nfinished += 1;
+            if st.decided {
+                Act::Retrieve
+            } else if !self.return_exceptions && fut.cancelled() {
+                st.decided = true;
+                Act::Fail(fut.result().err().unwrap_or(Raised::Cancelled(None)))
+            } else if !self.return_exceptions && fut.exception().ok().flatten().is_some() {
+                st.decided = true;
+                Act::Fail(fut.exception().ok().flatten().expect("checked"))
+            } else if st.nfinished == self.nfuts {
+                if st.cancelling {
+                    st.deferred_final = true;
+                    Act::Nothing
+                } else {
+                    st.decided = true;
+                    Act::Finish
+                }
+            } else {
+                Act::Nothing
+            }
+        };
+        match act {
+            // G4: a child finishing after the gather is done has its exception retrieved.
+            Act::Retrieve => {
+                if !fut.cancelled() {
+                    let _ = fut.exception();
+                }
+            }
+            // G2, G5: the first exception (or cancellation) fails the gather at once.
+            Act::Fail(e) => {
+                self.outer.set_exception(e);
+            }
+            Act::Finish => self.finish(),
+            Act::Nothing => {}
+        }
+    }
+
+    /// All children done: the results in argument order (G1, G3), or CancelledError if the
+    /// gather was cancelled (G6).
+    fn finish(&self) {
+        let results: Results<T, E> = self.children.iter().map(|c| c.result()).collect();
+        let cancel = lock(&self.st).cancel_requested;
+        if cancel {
+            let last = self.children.last().and_then(|c| c.result().err());
+            let msg = match last {
+                Some(Raised::Cancelled(m)) => m,
+                _ => None,
+            };
+            self.outer.set_exception(Raised::Cancelled(msg));
+        } else {
+            self.outer.set_result(results);
+        }
+    }
+}
+
+/// `_GatheringFuture.cancel(msg)` (SPEC G6, G7).
+fn gather_cancel<T, E>(s: &Shared<T, E>, msg: Option<String>) -> bool
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    {
+        let mut st = lock(&s.st);
+        if st.decided {
+            return false;
+        }
+        st.cancelling = true;
+    }
+    let mut ret = false;
+    for c in &s.children {
+        if c.cancel(msg.clone()) {
+            ret = true;
+        }
+    }
+    let finish = {
+        let mut st = lock(&s.st);
+        st.cancelling = false;
+        if ret {
+            st.cancel_requested = true;
+        }
+        if st.deferred_final && !st.decided {
+            st.decided = true;
+            true
+        } else {
+            false
+        }
+    };
+    if finish {
+        s.finish();
+    }
+    ret
+}
+
+/// `asyncio.gather(*children, return_exceptions=...)`.
+///
+/// Each child is a task or future (anything convertible to [`AioFuture`]). The gather finishes
+/// with every child's result in argument order; without `return_exceptions`, with the first
+/// error as soon as it happens, while the other children keep running (SPEC G2, G4).
+/// An empty gather is already done with an empty list (G10).
+///
+/// # Examples
+///
+/// ```
+/// use aiospec_impl::{gather, spawn, Executor, Raised};
+/// let out = Executor::new().block_on(async {
+///     let a = spawn(async { Ok::<_, Raised<()>>(1) }).unwrap();
+///     let b = spawn(async { Ok(2) }).unwrap();
+///     gather(vec![a.into(), b.into()], false).await
+/// });
+/// assert_eq!(out.unwrap().unwrap().into_iter().map(Result::unwrap).collect::<Vec<_>>(), vec![1, 2]);
+/// ```
+pub fn gather<T, E>(children: Vec<AioFuture<T, E>>, return_exceptions: bool) -> Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    let outer = AioFuture::with_class("_GatheringFuture", "gather".into());
+    if children.is_empty() {
+        outer.set_result(Vec::new());
+        return Gather {
+            outer,
+            shared: None,
+        };
+    }
+    let mut distinct: Vec<AioFuture<T, E>> = Vec::new();
+    for c in &children {
+        if !distinct.iter().any(|d| d.same(c)) {
+            distinct.push(c.clone());
+        }
+    }
+    let shared = std::sync::Arc::new(Shared {
+        nfuts: distinct.len(),
+        children,
+        return_exceptions,
+        outer: outer.clone(),
+        st: Mutex::new(GatherState {
+            nfinished: 0,
+            decided: false,
+            cancel_requested: false,
+            cancelling: false,
+            deferred_final: false,
+        }),
+    });
+    // The hook holds the gather weakly: the children's callbacks keep it alive while any
+    // child is pending; after that a cancel has nothing to do.
+    let weak = std::sync::Arc::downgrade(&shared);
+    outer.set_hook(std::sync::Arc::new(
+        move |_outer: &AioFuture<Results<T, E>, E>, msg| match weak.upgrade() {
+            Some(s) => gather_cancel(&s, msg),
+            None => false,
+        },
+    ));
+    for d in distinct {
+        let s = shared.clone();
+        d.add_done_callback(move |f| s.done_callback(f));
+    }
+    Gather {
+        outer,
+        shared: Some(shared),
+    }
+}
+
+impl<T, E> Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    /// The outer future.
+    pub fn future(&self) -> &AioFuture<Results<T, E>, E> {
+        &self.outer
+    }
+    pub fn done(&self) -> bool {
+        self.outer.done()
+    }
+    pub fn cancel(&self, msg: Option<&str>) -> bool {
+        self.outer.cancel(msg.map(str::to_string))
+    }
+    pub fn result(&self) -> Result<Results<T, E>, Raised<E>> {
+        self.outer.result()
+    }
+    pub fn exception(&self) -> Result<Option<Raised<E>>, Raised<E>> {
+        self.outer.exception()
+    }
+}
+
+impl<T, E> Future for Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    type Output = Result<Results<T, E>, Raised<E>>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.outer).poll(cx)
+    }
+}

@@ -1,0 +1,394 @@
+//! `Task`: a spawned future with asyncio's Task contract (SPEC T1–T9 as they apply to Rust).
+//!
+//! # Cancellation
+//!
+//! `cancel(msg)` cancels what the task is awaiting when that is an [`AioFuture`] (a task, a
+//! gather, [`sleep()`](crate::sleep())); the await then returns `Err(Raised::Cancelled(msg))`, which
+//! the child may handle like a coroutine catching `CancelledError`. Otherwise the request is
+//! delivered at the task's next poll: a child spawned with [`spawn`] is dropped there, one
+//! spawned with [`spawn_with`] sees [`TaskContext::cancelled`] resolve and decides.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use crate::future::{AioFuture, Waitable};
+use crate::raised::Raised;
+use crate::rt::{self, NoRuntime};
+use crate::sync::{lock, Arc, AtomicU64, Mutex, Ordering};
+
+static TASK_COUNTER: AtomicU64Static = AtomicU64Static::new(0);
+
+/// A process-wide counter that is not under loom (task names need no model checking).
+struct AtomicU64Static(std::sync::atomic::AtomicU64);
+impl AtomicU64Static {
+    const fn new(v: u64) -> Self {
+        AtomicU64Static(std::sync::atomic::AtomicU64::new(v))
+    }
+    fn next(&self) -> u64 {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+    }
+}
+
+/// The task's side of cancellation.
+pub(crate) struct TaskCtl {
+    st: Mutex<CtlState>,
+    /// Number of `cancel()` calls that were taken (asyncio's `cancelling()`).
+    cancels: AtomicU64,
+}
+
+struct CtlState {
+    /// `_must_cancel`, with the message.
+    must_cancel: Option<Option<String>>,
+    /// `_fut_waiter`: what the task awaits right now.
+    fut_waiter: Option<std::sync::Arc<dyn Waitable>>,
+    waker: Option<Waker>,
+    /// For `spawn_with` children: the delivered cancellation, and who waits for it.
+    delivered: Option<Option<String>>,
+    signal_waker: Option<Waker>,
+}
+
+thread_local! {
+    static CURRENT_TASK: RefCell<Option<Arc<TaskCtl>>> = const { RefCell::new(None) };
+}
+
+/// Record what the current task awaits (called by `AioFuture::poll` when pending).
+pub(crate) fn set_fut_waiter(w: std::sync::Arc<dyn Waitable>) {
+    CURRENT_TASK.with(|c| {
+        if let Some(ctl) = c.borrow().as_ref() {
+            lock(&ctl.st).fut_waiter = Some(w);
+        }
+    });
+}
+
+/// A running task. Cloning gives another handle; awaiting it gives the child's result.
+pub struct Task<T, E> {
+    fut: AioFuture<T, E>,
+    ctl: Arc<TaskCtl>,
+}
+
+impl<T, E> Clone for Task<T, E> {
+    fn clone(&self) -> Self {
+        Task {
+            fut: self.fut.clone(),
+            ctl: self.ctl.clone(),
+        }
+    }
+}
+
+impl<T, E> fmt::Debug for Task<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Task({:?})", self.fut)
+    }
+}
+
+/// Given to children spawned with [`spawn_with`]: lets them see a cancellation request.
+#[derive(Clone)]
+pub struct TaskContext {
+    ctl: Arc<TaskCtl>,
+}
+
+impl TaskContext {
+    /// Resolves with the cancel message when a cancellation is delivered to this task.
+    pub fn cancelled(&self) -> Cancellation {
+        Cancellation {
+            ctl: self.ctl.clone(),
+        }
+    }
+}
+
+/// The future [`TaskContext::cancelled`] returns.
+#[must_use = "futures do nothing unless polled"]
+pub struct Cancellation {
+    ctl: Arc<TaskCtl>,
+}
+
+impl Future for Cancellation {
+    type Output = Option<String>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<String>> {
+        let mut st = lock(&self.ctl.st);
+        match st.delivered.take() {
+            Some(m) => Poll::Ready(m),
+            None => {
+                st.signal_waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// `Task.cancel(msg)` (SPEC T6, T8).
+fn task_cancel<T, E>(fut: &AioFuture<T, E>, ctl: &TaskCtl, msg: Option<String>) -> bool
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fut.clear_log_traceback();
+    if fut.done() {
+        return false;
+    }
+    ctl.cancels.fetch_add(1, Ordering::SeqCst);
+    let waiter = lock(&ctl.st).fut_waiter.clone();
+    if let Some(w) = waiter {
+        if w.cancel_waitable(msg.clone()) {
+            return true;
+        }
+    }
+    let waker = {
+        let mut st = lock(&ctl.st);
+        st.must_cancel = Some(msg);
+        st.waker.take()
+    };
+    if let Some(w) = waker {
+        w.wake();
+    }
+    true
+}
+
+type Child<T, E> = Pin<Box<dyn Future<Output = Result<T, Raised<E>>> + Send>>;
+
+/// The future the runtime polls: asyncio's `Task.__step`.
+struct Runner<T, E> {
+    child: Option<Child<T, E>>,
+    fut: AioFuture<T, E>,
+    ctl: Arc<TaskCtl>,
+    handles_cancel: bool,
+}
+
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".into()
+    }
+}
+
+impl<T, E> Future for Runner<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        if this.child.is_none() {
+            return Poll::Ready(());
+        }
+        let (must_cancel, signal) = {
+            let mut st = lock(&this.ctl.st);
+            st.waker = Some(cx.waker().clone());
+            st.fut_waiter = None;
+            let m = st.must_cancel.take();
+            let mut signal = None;
+            if let (Some(msg), true) = (&m, this.handles_cancel) {
+                st.delivered = Some(msg.clone());
+                signal = st.signal_waker.take();
+            }
+            (m, signal)
+        };
+        if let Some(msg) = must_cancel.clone() {
+            if !this.handles_cancel {
+                // Delivered at the next step to a child that cannot handle it: it is dropped.
+                this.child = None;
+                this.fut.complete(Err(Raised::Cancelled(msg)));
+                return Poll::Ready(());
+            }
+        }
+        if let Some(s) = signal {
+            s.wake();
+        }
+        let ctl = this.ctl.clone();
+        let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(ctl));
+        let child = this.child.as_mut().expect("checked above");
+        let r = catch_unwind(AssertUnwindSafe(|| child.as_mut().poll(cx)));
+        CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
+        let done = match r {
+            Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
+            Ok(Poll::Ready(Ok(v))) => {
+                // Cancelled right before the child returned (SPEC T5, 3.8+ behaviour).
+                match lock(&this.ctl.st).must_cancel.take() {
+                    Some(msg) => Some(Err(Raised::Cancelled(msg))),
+                    None => Some(Ok(v)),
+                }
+            }
+            Ok(Poll::Ready(Err(e))) => Some(Err(e)),
+            Ok(Poll::Pending) => None,
+        };
+        match done {
+            Some(o) => {
+                this.child = None;
+                this.fut.complete(o);
+                Poll::Ready(())
+            }
+            None => {
+                // A cancel requested during this step: forward it to what the child awaits now.
+                let (pending, waiter) = {
+                    let st = lock(&this.ctl.st);
+                    (st.must_cancel.clone(), st.fut_waiter.clone())
+                };
+                if let Some(msg) = pending {
+                    match waiter {
+                        Some(w) if w.cancel_waitable(msg) => {
+                            lock(&this.ctl.st).must_cancel = None;
+                        }
+                        _ => cx.waker().wake_by_ref(),
+                    }
+                }
+                Poll::Pending
+            }
+        }
+    }
+}
+
+fn new_task<T, E>(name: Option<String>) -> (AioFuture<T, E>, Arc<TaskCtl>)
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    let name = name.unwrap_or_else(|| format!("Task-{}", TASK_COUNTER.next()));
+    let fut = AioFuture::with_class("Task", name);
+    let ctl = Arc::new(TaskCtl {
+        st: Mutex::new(CtlState {
+            must_cancel: None,
+            fut_waiter: None,
+            waker: None,
+            delivered: None,
+            signal_waker: None,
+        }),
+        cancels: AtomicU64::new(0),
+    });
+    let hook_ctl = ctl.clone();
+    fut.set_hook(std::sync::Arc::new(move |f: &AioFuture<T, E>, msg| {
+        task_cancel(f, &hook_ctl, msg)
+    }));
+    (fut, ctl)
+}
+
+fn start<T, E>(
+    child: Child<T, E>,
+    handles_cancel: bool,
+    (fut, ctl): (AioFuture<T, E>, Arc<TaskCtl>),
+) -> Result<Task<T, E>, NoRuntime>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    let rt = rt::current()?;
+    let runner = Runner {
+        child: Some(child),
+        fut: fut.clone(),
+        ctl: ctl.clone(),
+        handles_cancel,
+    };
+    rt.spawn(Box::pin(runner));
+    Ok(Task { fut, ctl })
+}
+
+/// `asyncio.create_task(coro)`: run `child` as a task of the current runtime. The child runs
+/// from the runtime's next turn, not inside this call (SPEC T1).
+pub fn spawn<T, E, F>(child: F) -> Result<Task<T, E>, NoRuntime>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+{
+    start(Box::pin(child), false, new_task(None))
+}
+
+/// Like [`spawn`], with a name used in reports.
+pub fn spawn_named<T, E, F>(name: &str, child: F) -> Result<Task<T, E>, NoRuntime>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+{
+    start(Box::pin(child), false, new_task(Some(name.to_string())))
+}
+
+/// Spawn a child that handles its own cancellation: `make` receives a [`TaskContext`] whose
+/// `cancelled()` resolves when a cancellation is delivered; the child decides what to return
+/// (as a coroutine catching `CancelledError` does, SPEC T7).
+pub fn spawn_with<T, E, F>(make: impl FnOnce(TaskContext) -> F) -> Result<Task<T, E>, NoRuntime>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+{
+    let (fut, ctl) = new_task::<T, E>(None);
+    let child = make(TaskContext { ctl: ctl.clone() });
+    start(Box::pin(child), true, (fut, ctl))
+}
+
+impl<T, E> Task<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    /// The task's future (for `gather`, `wait`, callbacks).
+    pub fn future(&self) -> &AioFuture<T, E> {
+        &self.fut
+    }
+    pub fn name(&self) -> &str {
+        self.fut.name()
+    }
+    pub fn done(&self) -> bool {
+        self.fut.done()
+    }
+    pub fn cancelled(&self) -> bool {
+        self.fut.cancelled()
+    }
+    /// `result()`: retrieves the exception (SPEC R2).
+    pub fn result(&self) -> Result<T, Raised<E>> {
+        self.fut.result()
+    }
+    /// `exception()`: retrieves it (SPEC R3).
+    pub fn exception(&self) -> Result<Option<Raised<E>>, Raised<E>> {
+        self.fut.exception()
+    }
+    /// `cancel(msg)`: returns whether the request was taken; false only when done (SPEC T6, T8).
+    pub fn cancel(&self, msg: Option<&str>) -> bool {
+        self.fut.cancel(msg.map(str::to_string))
+    }
+    /// How many cancellation requests were taken (asyncio's `cancelling()`).
+    pub fn cancelling(&self) -> u64 {
+        self.ctl.cancels.load(Ordering::SeqCst)
+    }
+    pub fn add_done_callback(
+        &self,
+        f: impl FnOnce(&AioFuture<T, E>) + Send + 'static,
+    ) -> crate::future::CallbackId {
+        self.fut.add_done_callback(f)
+    }
+    pub fn remove_done_callback(&self, id: crate::future::CallbackId) -> usize {
+        self.fut.remove_done_callback(id)
+    }
+}
+
+impl<T, E> Future for Task<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    type Output = Result<T, Raised<E>>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.fut).poll(cx)
+    }
+}
+
+impl<T, E> From<Task<T, E>> for AioFuture<T, E> {
+    fn from(t: Task<T, E>) -> Self {
+        t.fut
+    }
+}
+
+impl<T, E> From<&Task<T, E>> for AioFuture<T, E> {
+    fn from(t: &Task<T, E>) -> Self {
+        t.fut.clone()
+    }
+}

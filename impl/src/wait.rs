@@ -1,0 +1,162 @@
+//! `asyncio.wait()`: (done, pending) with FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED
+//! and an optional timeout that returns rather than raises (SPEC W1–W6, W8, W11, W12).
+//!
+//! # Cancellation
+//!
+//! `wait` cancels nothing: on return (or when the awaiting task is cancelled, W12) it removes
+//! its callbacks and leaves pending children running.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::future::{AioFuture, CallbackId};
+use crate::raised::Raised;
+use crate::rt;
+use crate::sync::{lock, Arc, Mutex};
+
+/// When `wait` returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnWhen {
+    FirstCompleted,
+    FirstException,
+    AllCompleted,
+}
+
+/// Bad arguments to `wait`, as CPython raises them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WaitError {
+    /// `ValueError('Set of Tasks/Futures is empty.')` (W8).
+    Empty,
+    /// No runtime is running.
+    NoRuntime,
+}
+
+impl fmt::Display for WaitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WaitError::Empty => write!(f, "Set of Tasks/Futures is empty."),
+            WaitError::NoRuntime => write!(f, "no running event loop"),
+        }
+    }
+}
+
+impl std::error::Error for WaitError {}
+
+/// What `wait` returns: the done and the pending futures (each listed once).
+pub struct Waited<T, E> {
+    pub done: Vec<AioFuture<T, E>>,
+    pub pending: Vec<AioFuture<T, E>>,
+}
+
+struct WaitShared {
+    counter: usize,
+}
+
+/// `asyncio.wait(fs, timeout=..., return_when=...)`.
+///
+/// Never raises the children's errors (W1): a failed child is simply done, and stays
+/// unretrieved (it is reported when dropped) unless someone looks at it, except under
+/// FIRST_EXCEPTION, whose callback retrieves the errors of every completion but the last (W4).
+///
+/// # Errors
+///
+/// [`WaitError::Empty`] for an empty `fs` (W8); [`WaitError::NoRuntime`] outside a runtime.
+/// Cancellation of the awaiting task is `Err(Raised::Cancelled)` from the outer `Result`.
+pub async fn wait<T, E>(
+    fs: Vec<AioFuture<T, E>>,
+    timeout: Option<Duration>,
+    return_when: ReturnWhen,
+) -> Result<Result<Waited<T, E>, Raised<E>>, WaitError>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    let mut set: Vec<AioFuture<T, E>> = Vec::new();
+    for f in fs {
+        if !set.iter().any(|s| s.same(&f)) {
+            set.push(f);
+        }
+    }
+    if set.is_empty() {
+        return Err(WaitError::Empty);
+    }
+    let runtime = rt::current().map_err(|_| WaitError::NoRuntime)?;
+    let waiter: AioFuture<(), E> = AioFuture::new();
+    let timer = timeout.map(|d| {
+        let w = waiter.clone();
+        runtime.call_later(
+            d,
+            Box::new(move || {
+                w.set_result(());
+            }),
+        )
+    });
+    let timer = Arc::new(Mutex::new(timer));
+    let shared = Arc::new(Mutex::new(WaitShared { counter: set.len() }));
+    let mut ids: Vec<CallbackId> = Vec::with_capacity(set.len());
+    for f in &set {
+        let (shared, waiter, timer) = (shared.clone(), waiter.clone(), timer.clone());
+        ids.push(f.add_done_callback(move |f: &AioFuture<T, E>| {
+            // _wait's _on_completion (W2-W4): Python's `or` short-circuits, so exception()
+            // (which retrieves) runs under FIRST_EXCEPTION for all but the last completion.
+            let counter = {
+                let mut s = lock(&shared);
+                s.counter -= 1;
+                s.counter
+            };
+            let wake = counter == 0
+                || return_when == ReturnWhen::FirstCompleted
+                || (return_when == ReturnWhen::FirstException
+                    && !f.cancelled()
+                    && matches!(f.exception(), Ok(Some(_))));
+            if wake {
+                if let Some(cancel) = lock(&timer).take() {
+                    cancel();
+                }
+                waiter.set_result(());
+            }
+        }));
+    }
+    let r = waiter.clone().await;
+    // finally: cancel the timeout, remove the callbacks (W5).
+    if let Some(cancel) = lock(&timer).take() {
+        cancel();
+    }
+    for (f, id) in set.iter().zip(ids) {
+        f.remove_done_callback(id);
+    }
+    if let Err(e) = r {
+        return Ok(Err(e));
+    }
+    let (done, pending) = set.into_iter().partition(|f| f.done());
+    Ok(Ok(Waited { done, pending }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sleep_for, spawn, Executor};
+
+    #[test]
+    fn w5_callbacks_removed_when_wait_returns() {
+        Executor::new()
+            .block_on(async {
+                let fast: AioFuture<u32, ()> = spawn(async { Ok(1) }).unwrap().into();
+                let slow: AioFuture<u32, ()> = spawn(async {
+                    sleep_for::<()>(Duration::from_secs(1)).await?;
+                    Ok(2)
+                })
+                .unwrap()
+                .into();
+                let w = wait(vec![fast, slow.clone()], None, ReturnWhen::FirstCompleted)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(w.pending.len(), 1);
+                // Only the task runner's wake-up remains: wait's _on_completion is gone.
+                assert_eq!(slow.callbacks_len(), 0);
+                assert!(!slow.cancelled());
+            })
+            .unwrap();
+    }
+}
