@@ -163,6 +163,31 @@ impl Executor {
         })
     }
 
+    /// `loop.run_forever()`: run turns until `stop_at` (the turn in which the stop timer fires
+    /// completes, SPEC X6) or until nothing is left to run. Returns false if it stopped
+    /// because nothing was left (SPEC L5).
+    pub fn run_forever(&self, stop_at: Option<Duration>) -> bool {
+        let stop = Arc::new(AtomicBool::new(false));
+        let handle: Arc<dyn Schedule> = Arc::new(Handle(self.shared.clone()));
+        if let Some(d) = stop_at {
+            let s = stop.clone();
+            let _cancel = handle.call_later(d, Box::new(move || s.store(true, Ordering::SeqCst)));
+        }
+        rt::enter(handle, || loop {
+            if !self.run_once() {
+                return false;
+            }
+            if stop.load(Ordering::SeqCst) {
+                return true;
+            }
+        })
+    }
+
+    /// Run `f` with this executor as the current runtime (to spawn before running).
+    pub fn enter<R>(&self, f: impl FnOnce() -> R) -> R {
+        rt::enter(Arc::new(Handle(self.shared.clone())), f)
+    }
+
     /// One turn of the loop (`_run_once`). Returns false when nothing is ready and no timer
     /// is left.
     fn run_once(&self) -> bool {

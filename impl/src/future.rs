@@ -24,10 +24,16 @@ pub(crate) trait Waitable: Send + Sync {
     fn cancel_waitable(&self, msg: Option<String>) -> bool;
 }
 
+/// A done callback, or a task waiting in `await` (asyncio's `Task.__wakeup`, which is a done
+/// callback too): one list, so they run in the order they were added (SPEC F2).
+enum Cb<T, E> {
+    Call(Callback<T, E>),
+    Wake(Waker),
+}
+
 struct State<T, E> {
     outcome: Option<Result<T, Raised<E>>>,
-    callbacks: Vec<(u64, Callback<T, E>)>,
-    wakers: Vec<Waker>,
+    callbacks: Vec<(u64, Cb<T, E>)>,
     /// `_log_traceback`: set when finished with an exception, cleared by `result()`,
     /// `exception()`, `await` and `cancel()` (SPEC R1–R4).
     log_traceback: bool,
@@ -36,6 +42,11 @@ struct State<T, E> {
 
 pub(crate) struct Inner<T, E> {
     state: Mutex<State<T, E>>,
+    /// Called synchronously at completion, before the done callbacks (for tracing).
+    observers: Mutex<Vec<Callback<T, E>>>,
+    /// A task still pending when dropped reports "Task was destroyed but it is pending!"
+    /// (SPEC R8), unless this is cleared.
+    log_destroy_pending: std::sync::atomic::AtomicBool,
     class: &'static str,
     name: String,
     handler: Handler,
@@ -50,6 +61,18 @@ impl<T, E> Drop for Inner<T, E> {
             Ok(s) => s,
             Err(p) => p.into_inner(),
         };
+        if st.outcome.is_none()
+            && self.class == "Task"
+            && self
+                .log_destroy_pending
+                .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            (self.handler)(Report {
+                message: "Task was destroyed but it is pending!".into(),
+                future: self.name.clone(),
+                exception: String::new(),
+            });
+        }
         // R6: destroyed with its exception unretrieved: exactly one report.
         if st.log_traceback {
             if let Some(Err(e)) = &st.outcome {
@@ -112,10 +135,11 @@ where
                 state: Mutex::new(State {
                     outcome: None,
                     callbacks: Vec::new(),
-                    wakers: Vec::new(),
                     log_traceback: false,
                     next_id: 0,
                 }),
+                observers: Mutex::new(Vec::new()),
+                log_destroy_pending: std::sync::atomic::AtomicBool::new(true),
                 class,
                 name,
                 handler: report::current(),
@@ -193,23 +217,25 @@ where
     /// Complete unless already done; runs (or schedules) the done callbacks in the order they
     /// were added (SPEC F2) and wakes every awaiter.
     pub(crate) fn complete(&self, o: Result<T, Raised<E>>) -> bool {
-        let (callbacks, wakers) = {
+        let callbacks = {
             let mut st = lock(&self.inner.state);
             if st.outcome.is_some() {
                 return false;
             }
             st.log_traceback = matches!(o, Err(ref e) if !e.is_cancelled());
             st.outcome = Some(o);
-            (
-                std::mem::take(&mut st.callbacks),
-                std::mem::take(&mut st.wakers),
-            )
+            std::mem::take(&mut st.callbacks)
         };
-        for w in wakers {
-            w.wake();
+        let observers = std::mem::take(&mut *lock(&self.inner.observers));
+        for f in observers {
+            f(self);
         }
         for (_, cb) in callbacks {
-            self.run_callback(cb);
+            match cb {
+                Cb::Call(f) => self.run_callback(f),
+                // Waking queues the task on its runtime, as call_soon(__wakeup) does.
+                Cb::Wake(w) => w.wake(),
+            }
         }
         true
     }
@@ -249,6 +275,24 @@ where
         lock(&self.inner.state).log_traceback = false;
     }
 
+    /// Call `f` synchronously when the future completes, before its done callbacks (at once
+    /// if it is done). For tracing: asyncio has no such hook, its callbacks are scheduled.
+    pub fn observe(&self, f: impl FnOnce(&AioFuture<T, E>) + Send + 'static) {
+        if self.done() {
+            f(self);
+        } else {
+            lock(&self.inner.observers).push(Box::new(f));
+        }
+    }
+
+    /// Don't report this task if it is dropped while pending (tasks `gather` makes for
+    /// coroutines, in asyncio).
+    pub fn set_log_destroy_pending(&self, on: bool) {
+        self.inner
+            .log_destroy_pending
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// `add_done_callback`: on a done future the callback runs (or is scheduled) at once.
     pub fn add_done_callback(
         &self,
@@ -261,7 +305,7 @@ where
             drop(st);
             self.run_callback(Box::new(f));
         } else {
-            st.callbacks.push((id, Box::new(f)));
+            st.callbacks.push((id, Cb::Call(Box::new(f))));
         }
         CallbackId(id)
     }
@@ -270,7 +314,8 @@ where
     pub fn remove_done_callback(&self, id: CallbackId) -> usize {
         let mut st = lock(&self.inner.state);
         let before = st.callbacks.len();
-        st.callbacks.retain(|(i, _)| *i != id.0);
+        st.callbacks
+            .retain(|(i, cb)| *i != id.0 || matches!(cb, Cb::Wake(_)));
         before - st.callbacks.len()
     }
 
@@ -279,9 +324,14 @@ where
         std::sync::Arc::new(self.clone())
     }
 
+    /// Done callbacks registered (awaiting tasks not counted).
     #[cfg(test)]
     pub(crate) fn callbacks_len(&self) -> usize {
-        lock(&self.inner.state).callbacks.len()
+        lock(&self.inner.state)
+            .callbacks
+            .iter()
+            .filter(|(_, c)| matches!(c, Cb::Call(_)))
+            .count()
     }
 }
 
@@ -318,8 +368,14 @@ where
         {
             let mut st = lock(&self.inner.state);
             if st.outcome.is_none() {
-                if !st.wakers.iter().any(|w| w.will_wake(cx.waker())) {
-                    st.wakers.push(cx.waker().clone());
+                let known = st
+                    .callbacks
+                    .iter()
+                    .any(|(_, c)| matches!(c, Cb::Wake(w) if w.will_wake(cx.waker())));
+                if !known {
+                    let id = st.next_id;
+                    st.next_id += 1;
+                    st.callbacks.push((id, Cb::Wake(cx.waker().clone())));
                 }
                 drop(st);
                 crate::task::set_fut_waiter(self.as_waitable());

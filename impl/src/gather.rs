@@ -194,7 +194,20 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let outer = AioFuture::with_class("_GatheringFuture", "gather".into());
+    gather_named("gather", children, return_exceptions)
+}
+
+/// [`gather`], with a name for the outer future in reports.
+pub fn gather_named<T, E>(
+    name: &str,
+    children: Vec<AioFuture<T, E>>,
+    return_exceptions: bool,
+) -> Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    let outer = AioFuture::with_class("_GatheringFuture", name.to_string());
     if children.is_empty() {
         outer.set_result(Vec::new());
         return Gather {

@@ -67,10 +67,10 @@ pub mod wait_for;
 
 pub use executor::{Executor, Stuck};
 pub use future::{AioFuture, CallbackId};
-pub use gather::{gather, Gather, Results};
+pub use gather::{gather, gather_named, Gather, Results};
 pub use raised::Raised;
 pub use rt::NoRuntime;
 pub use sleep::{sleep, sleep_for};
-pub use task::{spawn, spawn_named, spawn_with, Task, TaskContext};
+pub use task::{spawn, spawn_named, spawn_with, spawn_with_named, Task, TaskContext, YieldNow};
 pub use wait::{wait, ReturnWhen, WaitError, Waited};
 pub use wait_for::wait_for;

@@ -98,6 +98,45 @@ impl TaskContext {
             ctl: self.ctl.clone(),
         }
     }
+
+    /// Take a cancellation delivered at the start of this step, if any: asyncio throws
+    /// `CancelledError` into the coroutine where it resumes (SPEC T6).
+    pub fn take_delivered(&self) -> Option<Option<String>> {
+        lock(&self.ctl.st).delivered.take()
+    }
+
+    /// `await asyncio.sleep(0)`: give up one turn (SPEC S1); a cancellation delivered when
+    /// the task resumes is returned as `Err(Raised::Cancelled)`.
+    pub fn yield_now<E>(&self) -> YieldNow<E> {
+        YieldNow {
+            ctl: self.ctl.clone(),
+            yielded: false,
+            _e: std::marker::PhantomData,
+        }
+    }
+}
+
+/// The future [`TaskContext::yield_now`] returns.
+#[must_use = "futures do nothing unless polled"]
+pub struct YieldNow<E> {
+    ctl: Arc<TaskCtl>,
+    yielded: bool,
+    _e: std::marker::PhantomData<fn() -> E>,
+}
+
+impl<E> Future for YieldNow<E> {
+    type Output = Result<(), Raised<E>>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if !self.yielded {
+            self.yielded = true;
+            cx.waker().wake_by_ref();
+            return Poll::Pending;
+        }
+        match lock(&self.ctl.st).delivered.take() {
+            Some(msg) => Poll::Ready(Err(Raised::Cancelled(msg))),
+            None => Poll::Ready(Ok(())),
+        }
+    }
 }
 
 /// The future [`TaskContext::cancelled`] returns.
@@ -320,7 +359,20 @@ where
     E: Clone + fmt::Debug + Send + 'static,
     F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
 {
-    let (fut, ctl) = new_task::<T, E>(None);
+    spawn_with_named(None, make)
+}
+
+/// [`spawn_with`], with a name used in reports.
+pub fn spawn_with_named<T, E, F>(
+    name: Option<&str>,
+    make: impl FnOnce(TaskContext) -> F,
+) -> Result<Task<T, E>, NoRuntime>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+{
+    let (fut, ctl) = new_task::<T, E>(name.map(str::to_string));
     let child = make(TaskContext { ctl: ctl.clone() });
     start(Box::pin(child), true, (fut, ctl))
 }
