@@ -317,3 +317,98 @@ pub fn diff_lines(a: &str, b: &str) -> String {
     }
     out
 }
+
+/// The model against the implementation backend (issue 5): each scenario on `runtime`,
+/// compared at the runtime's conformance level (SPEC C1–C3) with the model on
+/// `backend::REFERENCE`.
+#[derive(Clone, Debug)]
+pub enum ImplVerdict {
+    Agree,
+    Disagree { diff: String },
+    Skipped(String),
+    ModelError(String),
+}
+
+/// Does the implementation's trace conform to one of the model's outcomes?
+pub fn compare_with_model(
+    s: &Scenario,
+    imp_trace: &Trace,
+    runtime: crate::backend::Runtime,
+) -> ImplVerdict {
+    let v = crate::backend::REFERENCE;
+    let level = runtime.level();
+    let mut first: Option<Trace> = None;
+    let mut prefix = Some(Vec::new());
+    let mut runs = 0;
+    while let Some(p) = prefix {
+        if runs >= SEARCH_LIMIT {
+            break;
+        }
+        let mut ch = Replay::new(p);
+        let t = match run_impl(s, v, CpythonImpl::C, &mut ch) {
+            Ok(t) => t,
+            Err(e) => return ImplVerdict::ModelError(e.to_string()),
+        };
+        runs += 1;
+        if t.conforms(imp_trace, level) {
+            return ImplVerdict::Agree;
+        }
+        first.get_or_insert(t);
+        prefix = next_prefix(&ch.made);
+    }
+    let model = first.unwrap_or_default();
+    ImplVerdict::Disagree {
+        diff: diff_lines(&model.to_json_lines(), &imp_trace.to_json_lines()),
+    }
+}
+
+/// Run each scenario on the implementation backend and compare.
+pub fn check_impl(
+    scenarios: &[(String, Scenario)],
+    runtime: crate::backend::Runtime,
+) -> Vec<(String, ImplVerdict)> {
+    let mut progress = Progress::new("check impl");
+    let mut out = Vec::new();
+    for (i, (name, s)) in scenarios.iter().enumerate() {
+        let verdict = match crate::backend::run(s, runtime) {
+            Err(u) => ImplVerdict::Skipped(u.0),
+            Ok(t) => compare_with_model(s, &t, runtime),
+        };
+        progress.tick(i + 1, Some(scenarios.len()));
+        out.push((name.clone(), verdict));
+    }
+    progress.finish();
+    out
+}
+
+/// The impl check as text: one line per disagreement (with its diff: `-` model, `+` impl),
+/// then a summary.
+pub fn render_impl(rows: &[(String, ImplVerdict)], runtime: crate::backend::Runtime) -> String {
+    let mut out = String::new();
+    let (mut agree, mut disagree, mut skipped) = (0, 0, 0);
+    for (name, v) in rows {
+        match v {
+            ImplVerdict::Agree => agree += 1,
+            ImplVerdict::Skipped(_) => skipped += 1,
+            ImplVerdict::Disagree { diff } => {
+                disagree += 1;
+                out.push_str(&format!(
+                    "DISAGREE {name} on {} (- model, + impl):\n{diff}\n",
+                    runtime.name()
+                ));
+            }
+            ImplVerdict::ModelError(e) => {
+                disagree += 1;
+                out.push_str(&format!("DISAGREE {name}: the model failed: {e}\n"));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "{} scenarios on aiospec-impl ({}, level {:?}, model on Python {}): {agree} agree, {disagree} disagree, {skipped} skipped\n",
+        rows.len(),
+        runtime.name(),
+        runtime.level(),
+        crate::backend::REFERENCE
+    ));
+    out
+}

@@ -88,6 +88,10 @@ enum Cmd {
         /// CPython's Task/Future implementation to check against: c, py or both.
         #[arg(long, default_value = "c")]
         cpython_impl: String,
+        /// Compare the model with `impl` (aiospec-impl) instead of CPython:
+        /// impl, impl:executor, impl:tokio-current-thread-paused, impl:tokio-multi-thread.
+        #[arg(long)]
+        backend: Option<String>,
     },
 }
 
@@ -224,6 +228,56 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             paths,
             python,
             cpython_impl,
+            backend: Some(b),
+        } => {
+            let _ = (python, cpython_impl);
+            let runtimes: Vec<aiospec::backend::Runtime> = match b.as_str() {
+                "impl" => aiospec::backend::Runtime::ALL.to_vec(),
+                other => match other
+                    .strip_prefix("impl:")
+                    .and_then(aiospec::backend::Runtime::parse)
+                {
+                    Some(r) => vec![r],
+                    None => {
+                        return Err(format!(
+                            "--backend: expected impl or impl:RUNTIME, not {other:?}"
+                        ))
+                    }
+                },
+            };
+            let files = check::collect_files(&paths)?;
+            let mut scenarios = Vec::new();
+            for f in &files {
+                scenarios.push((
+                    f.display().to_string(),
+                    load_file(f).map_err(|e| e.to_string())?,
+                ));
+            }
+            let mut bad = 0;
+            for rt in runtimes {
+                let rows = check::check_impl(&scenarios, rt);
+                bad += rows
+                    .iter()
+                    .filter(|(_, v)| {
+                        matches!(
+                            v,
+                            check::ImplVerdict::Disagree { .. } | check::ImplVerdict::ModelError(_)
+                        )
+                    })
+                    .count();
+                print!("{}", check::render_impl(&rows, rt));
+            }
+            Ok(if bad == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Cmd::Check {
+            paths,
+            python,
+            cpython_impl,
+            backend: None,
         } => {
             let versions = if python == "all" {
                 PyVersion::ALL.to_vec()

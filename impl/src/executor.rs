@@ -39,6 +39,10 @@ impl Wake for Slot {
 }
 
 struct Shared {
+    /// Every task slot, so that dropping the executor drops their futures: a pending task and
+    /// what it awaits reference each other (through wakers), as in CPython, where the garbage
+    /// collector breaks such cycles.
+    slots: Mutex<Vec<Weak<Slot>>>,
     ready: Mutex<VecDeque<Job>>,
     timers: Mutex<BTreeMap<(Duration, u64), Call>>,
     now: Mutex<Duration>,
@@ -72,6 +76,11 @@ impl Schedule for Handle {
             queued: AtomicBool::new(true),
             shared: Arc::downgrade(&self.0),
         });
+        {
+            let mut slots = lock(&self.0.slots);
+            slots.retain(|w| w.strong_count() > 0);
+            slots.push(Arc::downgrade(&slot));
+        }
         lock(&self.0.ready).push_back(Job::Poll(slot));
     }
 }
@@ -123,10 +132,29 @@ impl Default for Executor {
     }
 }
 
+impl Drop for Executor {
+    /// Closing the loop: pending tasks are dropped (each reports "Task was destroyed but it is
+    /// pending!", SPEC R8), timers and queued callbacks discarded.
+    fn drop(&mut self) {
+        let slots: Vec<Arc<Slot>> = lock(&self.shared.slots)
+            .drain(..)
+            .filter_map(|w| w.upgrade())
+            .collect();
+        lock(&self.shared.ready).clear();
+        let timers = std::mem::take(&mut *lock(&self.shared.timers));
+        drop(timers);
+        for s in slots {
+            let fut = lock(&s.fut).take();
+            drop(fut);
+        }
+    }
+}
+
 impl Executor {
     pub fn new() -> Self {
         Executor {
             shared: Arc::new(Shared {
+                slots: Mutex::new(Vec::new()),
                 ready: Mutex::new(VecDeque::new()),
                 timers: Mutex::new(BTreeMap::new()),
                 now: Mutex::new(Duration::ZERO),

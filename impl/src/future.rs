@@ -34,6 +34,9 @@ enum Cb<T, E> {
 struct State<T, E> {
     outcome: Option<Result<T, Raised<E>>>,
     callbacks: Vec<(u64, Cb<T, E>)>,
+    /// Cancelled (asyncio's `_state == CANCELLED`), as opposed to finished with a
+    /// `CancelledError` exception (what a cancelled gather is, SPEC G6).
+    cancelled: bool,
     /// `_log_traceback`: set when finished with an exception, cleared by `result()`,
     /// `exception()`, `await` and `cancel()` (SPEC R1–R4).
     log_traceback: bool,
@@ -134,6 +137,7 @@ where
             inner: Arc::new(Inner {
                 state: Mutex::new(State {
                     outcome: None,
+                    cancelled: false,
                     callbacks: Vec::new(),
                     log_traceback: false,
                     next_id: 0,
@@ -148,6 +152,11 @@ where
                 describe: |e| format!("{e}"),
             }),
         }
+    }
+
+    /// The exception handler this future reports to.
+    pub(crate) fn handler(&self) -> Handler {
+        self.inner.handler.clone()
     }
 
     /// Are these two handles to the same future?
@@ -169,10 +178,12 @@ where
     }
 
     pub fn cancelled(&self) -> bool {
-        matches!(
-            lock(&self.inner.state).outcome,
-            Some(Err(Raised::Cancelled(_)))
-        )
+        lock(&self.inner.state).cancelled
+    }
+
+    /// The outcome, without retrieving it (for tracing; asyncio has no such method).
+    pub fn peek(&self) -> Option<Result<T, Raised<E>>> {
+        lock(&self.inner.state).outcome.clone()
     }
 
     /// `result()`: the value, or the error it finished with; retrieves it (SPEC R2, F1).
@@ -182,7 +193,7 @@ where
             None => Err(Raised::InvalidState("Result is not set.")),
             Some(o) => {
                 let o = o.clone();
-                if !matches!(o, Err(Raised::Cancelled(_))) {
+                if !st.cancelled {
                     st.log_traceback = false;
                 }
                 o
@@ -195,7 +206,7 @@ where
         let mut st = lock(&self.inner.state);
         match &st.outcome {
             None => Err(Raised::InvalidState("Exception is not set.")),
-            Some(Err(Raised::Cancelled(m))) => Err(Raised::Cancelled(m.clone())),
+            Some(Err(Raised::Cancelled(m))) if st.cancelled => Err(Raised::Cancelled(m.clone())),
             Some(o) => {
                 let e = o.as_ref().err().cloned();
                 st.log_traceback = false;
@@ -217,12 +228,24 @@ where
     /// Complete unless already done; runs (or schedules) the done callbacks in the order they
     /// were added (SPEC F2) and wakes every awaiter.
     pub(crate) fn complete(&self, o: Result<T, Raised<E>>) -> bool {
+        self.finish(o, false)
+    }
+
+    /// Cancel: the future's state becomes cancelled (not "finished with CancelledError").
+    pub(crate) fn complete_cancelled(&self, msg: Option<String>) -> bool {
+        self.finish(Err(Raised::Cancelled(msg)), true)
+    }
+
+    fn finish(&self, o: Result<T, Raised<E>>, cancelled: bool) -> bool {
         let callbacks = {
             let mut st = lock(&self.inner.state);
             if st.outcome.is_some() {
                 return false;
             }
-            st.log_traceback = matches!(o, Err(ref e) if !e.is_cancelled());
+            // R1: any exception set is unretrieved, a CancelledError included; a cancellation
+            // is not.
+            st.log_traceback = o.is_err() && !cancelled;
+            st.cancelled = cancelled;
             st.outcome = Some(o);
             std::mem::take(&mut st.callbacks)
         };
@@ -268,7 +291,7 @@ where
                 return false;
             }
         }
-        self.complete(Err(Raised::Cancelled(msg)))
+        self.complete_cancelled(msg)
     }
 
     pub(crate) fn clear_log_traceback(&self) {

@@ -118,7 +118,17 @@ where
     /// All children done: the results in argument order (G1, G3), or CancelledError if the
     /// gather was cancelled (G6).
     fn finish(&self) {
-        let results: Results<T, E> = self.children.iter().map(|c| c.result()).collect();
+        // A cancelled child's entry is CancelledError with its message, or '' (3.9+ wording).
+        let results: Results<T, E> = self
+            .children
+            .iter()
+            .map(|c| match c.result() {
+                Err(Raised::Cancelled(m)) if c.cancelled() => {
+                    Err(Raised::Cancelled(Some(m.unwrap_or_default())))
+                }
+                other => other,
+            })
+            .collect();
         let cancel = lock(&self.st).cancel_requested;
         if cancel {
             let last = self.children.last().and_then(|c| c.result().err());

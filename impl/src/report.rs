@@ -48,6 +48,12 @@ pub fn with_exception_handler<R>(h: Handler, f: impl FnOnce() -> R) -> R {
     r
 }
 
+/// The handler a future created now would report to (for code that reports on its own, as
+/// `asyncio.run`'s shutdown does).
+pub fn current_handler() -> Handler {
+    current()
+}
+
 /// The handler a future created now should report to.
 pub(crate) fn current() -> Handler {
     if let Some(h) = SCOPED.with(|s| s.borrow().clone()) {

@@ -31,9 +31,15 @@ pub(crate) fn enter<R>(s: StdArc<dyn Schedule>, f: impl FnOnce() -> R) -> R {
     r
 }
 
-/// The scheduler done callbacks go through (aiospec's executor), or None to run them inline.
+/// The scheduler done callbacks go through: aiospec's executor, or tokio's runtime; None
+/// (callbacks run inline) outside both, as under loom.
 pub(crate) fn current_scheduler() -> Option<StdArc<dyn Schedule>> {
-    CURRENT.with(|c| c.borrow().clone())
+    if let Some(s) = CURRENT.with(|c| c.borrow().clone()) {
+        return Some(s);
+    }
+    tokio::runtime::Handle::try_current()
+        .ok()
+        .map(|h| StdArc::new(Tokio(h)) as StdArc<dyn Schedule>)
 }
 
 /// The error when no runtime is running (asyncio's "no running event loop").
@@ -53,22 +59,17 @@ impl std::error::Error for NoRuntime {}
 
 /// The runtime to use from this thread.
 pub(crate) fn current() -> Result<StdArc<dyn Schedule>, NoRuntime> {
-    if let Some(s) = current_scheduler() {
-        return Ok(s);
-    }
-    match tokio::runtime::Handle::try_current() {
-        Ok(h) => Ok(StdArc::new(Tokio(h))),
-        Err(_) => Err(NoRuntime),
-    }
+    current_scheduler().ok_or(NoRuntime)
 }
 
-/// tokio as a `Schedule`: callbacks run inline (tokio has no `call_soon`), timers are
+/// tokio as a `Schedule`: a callback is a spawned task (tokio has no `call_soon`; like
+/// asyncio, a done callback never runs inside the code that completed the future), timers are
 /// `tokio::time::sleep` tasks (so paused time works).
 struct Tokio(tokio::runtime::Handle);
 
 impl Schedule for Tokio {
     fn call_soon(&self, f: Box<dyn FnOnce() + Send>) {
-        f()
+        drop(self.0.spawn(async move { f() }));
     }
     fn call_later(&self, delay: Duration, f: Box<dyn FnOnce() + Send>) -> Box<dyn FnOnce() + Send> {
         let h = self.0.spawn(async move {

@@ -235,7 +235,7 @@ where
             if !this.handles_cancel {
                 // Delivered at the next step to a child that cannot handle it: it is dropped.
                 this.child = None;
-                this.fut.complete(Err(Raised::Cancelled(msg)));
+                this.fut.complete_cancelled(msg);
                 return Poll::Ready(());
             }
         }
@@ -245,7 +245,11 @@ where
         let ctl = this.ctl.clone();
         let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(ctl));
         let child = this.child.as_mut().expect("checked above");
-        let r = catch_unwind(AssertUnwindSafe(|| child.as_mut().poll(cx)));
+        // Futures the child creates report where the task reports.
+        let handler = this.fut.handler();
+        let r = crate::report::with_exception_handler(handler, || {
+            catch_unwind(AssertUnwindSafe(|| child.as_mut().poll(cx)))
+        });
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
         let done = match r {
             Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
@@ -262,7 +266,11 @@ where
         match done {
             Some(o) => {
                 this.child = None;
-                this.fut.complete(o);
+                match o {
+                    // T4: a cancellation escaping the child cancels the task.
+                    Err(Raised::Cancelled(msg)) => this.fut.complete_cancelled(msg),
+                    o => this.fut.complete(o),
+                };
                 Poll::Ready(())
             }
             None => {

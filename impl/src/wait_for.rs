@@ -24,6 +24,15 @@ where
     if fut.done() {
         return fut.result();
     }
+    if d.is_zero() {
+        // WF3: no waiting: cancel, wait for the child to finish, then time out (or return
+        // the value it returned instead).
+        cancel_and_wait(&fut).await;
+        return match fut.result() {
+            Err(Raised::Cancelled(_)) => Err(Raised::Timeout),
+            other => other,
+        };
+    }
     let runtime = rt::current().map_err(|_| Raised::InvalidState("no running event loop"))?;
     let waiter: AioFuture<(), E> = AioFuture::new();
     let w = waiter.clone();
