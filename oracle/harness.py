@@ -53,6 +53,8 @@ class Recorder:
         self.all_tasks_calls = 0
         # The wait() whose first step is running (its _wait adds its done callbacks then).
         self.in_wait_start = None
+        # asyncio.run's _cancel_all_tasks has called all_tasks(): its gather follows.
+        self.in_shutdown = False
         self.gather_ids = itertools.count(1)
         self.wait_ids = itertools.count(1)
 
@@ -216,6 +218,8 @@ class Policy(asyncio.DefaultEventLoopPolicy):
 
 def _record_gather(fut, outcome):
     ev = {"event": "gather", "id": fut._aiospec_id, "t": REC.now(), "outcome": outcome}
+    if getattr(fut, "_aiospec_shutdown", False):
+        ev["shutdown"] = True
     REC.ordered(ev)
 
 
@@ -225,6 +229,7 @@ def _make_gathering_future_classes():
     class GatheringC(orig):
         def __init__(self, *args, **kwargs):
             self._aiospec_id = next(REC.gather_ids)
+            self._aiospec_shutdown = REC.in_shutdown
             super().__init__(*args, **kwargs)
 
         def set_result(self, result):
@@ -240,6 +245,7 @@ def _make_gathering_future_classes():
     class GatheringPy(asyncio.futures._PyFuture):
         def __init__(self, children, *, loop=None):
             self._aiospec_id = next(REC.gather_ids)
+            self._aiospec_shutdown = REC.in_shutdown
             super().__init__(loop=loop)
             self._children = children
             self._cancel_requested = False
@@ -340,6 +346,7 @@ ORIG_ALL_TASKS = asyncio.tasks.all_tasks
 def all_tasks(loop=None):
     tasks = ORIG_ALL_TASKS(loop)
     REC.all_tasks_calls += 1
+    REC.in_shutdown = True
     REC.hints["all_tasks:%d" % REC.all_tasks_calls] = [REC.key(t) for t in tasks]
     return tasks
 

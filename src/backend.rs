@@ -1180,27 +1180,44 @@ impl Interp {
             },
             Builtin::Gather => {
                 let rex = kw("return_exceptions").is_some_and(|v| truthy(&v));
-                let mut children = Vec::new();
-                let mut seen: Vec<(usize, Fut)> = Vec::new();
                 for a in &args {
-                    let f = match a {
+                    if !matches!(a, V::Coro(_)) {
+                        self.fut_of(a)?;
+                    }
+                }
+                // Children are made in argument order, each registered before the next
+                // (ensure_future, then add_done_callback).
+                let mut seen: Vec<(usize, Fut)> = Vec::new();
+                let mut failure = None;
+                let mut make = |i: usize| -> Fut {
+                    match &args[i] {
                         V::Coro(c) => {
                             let key = Arc::as_ptr(c) as usize;
                             if let Some((_, f)) = seen.iter().find(|(k, _)| *k == key) {
-                                f.clone()
-                            } else {
-                                let t = self.spawn_coro(c.clone())?;
-                                t.future().set_log_destroy_pending(false);
-                                seen.push((key, t.future().clone()));
-                                t.future().clone()
+                                return f.clone();
+                            }
+                            match self.spawn_coro(c.clone()) {
+                                Ok(t) => {
+                                    t.future().set_log_destroy_pending(false);
+                                    seen.push((key, t.future().clone()));
+                                    t.future().clone()
+                                }
+                                Err(e) => {
+                                    failure.get_or_insert(e);
+                                    let f: Fut = imp::AioFuture::new();
+                                    f.cancel(None);
+                                    f
+                                }
                             }
                         }
-                        other => self.fut_of(other)?,
-                    };
-                    children.push(f);
-                }
+                        other => self.fut_of(other).expect("validated above"),
+                    }
+                };
                 let id = self.gathers.fetch_add(1, Ordering::SeqCst) + 1;
-                let g = imp::gather_named(&format!("gather#{id}"), children, rex);
+                let g = imp::gather_lazy(&format!("gather#{id}"), args.len(), &mut make, rex);
+                if let Some(e) = failure {
+                    return Err(e);
+                }
                 let interp = self.clone();
                 g.future().observe(move |f| {
                     let outcome = match f.peek().expect("observed at completion") {
@@ -1216,6 +1233,7 @@ impl Interp {
                         id,
                         t: interp.now(),
                         outcome,
+                        shutdown: false,
                     });
                 });
                 Ok(V::Fut(FutRef::Gather(g)))
@@ -1422,9 +1440,12 @@ fn stopped() -> Outcome {
     Outcome::Exception(format!("RuntimeError({})", repr_str(STOPPED)))
 }
 
-/// `asyncio.run` shutdown (SPEC X2–X4): cancel what is pending, gather it, report errors, then
-/// run `shutdown_asyncgens()` and `shutdown_default_executor()`.
-async fn shutdown(interp: Arc<Interp>) {
+/// `asyncio.run`'s `_cancel_all_tasks`, first half (SPEC X2): runs outside the loop, between
+/// two `run_until_complete` calls, so it is synchronous: cancel what is pending, gather it.
+/// The shutdown's gather and the tasks it cancelled.
+type Shutdown = (imp::Gather<V, PyExc>, Vec<imp::Task<V, PyExc>>);
+
+fn begin_shutdown(interp: &Arc<Interp>) -> Option<Shutdown> {
     let pending: Vec<imp::Task<V, PyExc>> = interp
         .tasks
         .lock()
@@ -1433,47 +1454,61 @@ async fn shutdown(interp: Arc<Interp>) {
         .filter(|t| !t.done())
         .cloned()
         .collect();
-    if !pending.is_empty() {
-        for t in &pending {
-            t.cancel(None);
-        }
-        let id = interp.gathers.fetch_add(1, Ordering::SeqCst) + 1;
-        let g = imp::gather_named(
-            &format!("gather#{id}"),
-            pending.iter().map(|t| t.future().clone()).collect(),
-            true,
-        );
-        let i2 = interp.clone();
-        g.future().observe(move |f| {
-            let outcome = match f.peek().expect("observed at completion") {
-                Ok(results) => Outcome::Result(repr(&V::List(Arc::new(
-                    results
-                        .into_iter()
-                        .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
-                        .collect(),
-                )))),
-                Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
-            };
-            i2.event(Event::Gather {
-                id,
-                t: i2.now(),
-                outcome,
-            });
+    if pending.is_empty() {
+        return None;
+    }
+    for t in &pending {
+        t.cancel(None);
+    }
+    let id = interp.gathers.fetch_add(1, Ordering::SeqCst) + 1;
+    let g = imp::gather_named(
+        &format!("gather#{id}"),
+        pending.iter().map(|t| t.future().clone()).collect(),
+        true,
+    );
+    let i2 = interp.clone();
+    g.future().observe(move |f| {
+        let outcome = match f.peek().expect("observed at completion") {
+            Ok(results) => Outcome::Result(repr(&V::List(Arc::new(
+                results
+                    .into_iter()
+                    .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
+                    .collect(),
+            )))),
+            Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
+        };
+        i2.event(Event::Gather {
+            id,
+            t: i2.now(),
+            outcome,
+            shutdown: true,
         });
-        let _ = g.await;
-        for t in &pending {
-            if t.cancelled() {
-                continue;
-            }
-            if let Ok(Some(e)) = t.exception() {
-                let rep = imp::report::Report {
-                    message: "unhandled exception during asyncio.run() shutdown".into(),
-                    future: t.name().to_string(),
-                    exception: format!("{e}"),
-                };
-                imp::report::current_handler()(rep);
-            }
+    });
+    Some((g, pending))
+}
+
+/// X3: a cancelled task that ended with another exception.
+fn report_shutdown_errors(pending: &[imp::Task<V, PyExc>]) {
+    for t in pending {
+        if t.cancelled() {
+            continue;
         }
+        if let Ok(Some(e)) = t.exception() {
+            imp::report::current_handler()(imp::report::Report {
+                message: "unhandled exception during asyncio.run() shutdown".into(),
+                future: t.name().to_string(),
+                exception: format!("{e}"),
+            });
+        }
+    }
+}
+
+/// The rest of the shutdown: run the gather to completion, report errors (X3), then run
+/// `shutdown_asyncgens()` and `shutdown_default_executor()` (X4).
+async fn finish_shutdown(started: Option<Shutdown>) {
+    if let Some((g, pending)) = started {
+        let _ = g.await;
+        report_shutdown_errors(&pending);
     }
     for _ in 0..2 {
         if let Ok(t) = imp::spawn(async { Ok::<V, Raised<PyExc>>(V::None) }) {
@@ -1486,30 +1521,37 @@ async fn shutdown(interp: Arc<Interp>) {
 fn run_on_executor(interp: &Arc<Interp>, main_def: usize) {
     let ex = Arc::new(imp::Executor::new());
     *interp.executor_now.lock().unwrap() = Some(ex.clone());
+    let stuck = |ex: &imp::Executor| {
+        interp.event(Event::Stuck {
+            t: ex.now().as_secs_f64(),
+        });
+        stopped()
+    };
+    // asyncio.run: run_until_complete(main task).
     let i = interp.clone();
-    let main = ex.enter(|| i.spawn_coro(main_coro(&i, main_def)));
-    let outcome = match main {
+    let mut outcome = match ex.enter(|| i.spawn_coro(main_coro(&i, main_def))) {
         Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
-        Ok(task) => match ex.block_on(task) {
-            Ok(r) => outcome_of(&r),
-            Err(_) => {
-                interp.event(Event::Stuck {
-                    t: ex.now().as_secs_f64(),
-                });
-                stopped()
-            }
+        Ok(task) => match ex.run_until_complete(task.future()) {
+            Ok(()) => outcome_of(&task.result()),
+            Err(_) => stuck(&ex),
         },
     };
-    let i = interp.clone();
-    let outcome = match ex.block_on(shutdown(i)) {
-        Ok(()) => outcome,
-        Err(_) => {
-            interp.event(Event::Stuck {
-                t: ex.now().as_secs_f64(),
-            });
-            stopped()
+    // _cancel_all_tasks, between two run_until_complete calls.
+    if let Some((g, pending)) = ex.enter(|| begin_shutdown(interp)) {
+        match ex.run_until_complete(g.future()) {
+            Ok(()) => report_shutdown_errors(&pending),
+            Err(_) => outcome = stuck(&ex),
         }
-    };
+    }
+    // shutdown_asyncgens(), shutdown_default_executor(): a task each (X4).
+    for _ in 0..2 {
+        if let Ok(t) = ex.enter(|| imp::spawn(async { Ok::<V, Raised<PyExc>>(V::None) })) {
+            t.future().set_log_destroy_pending(false);
+            if ex.run_until_complete(t.future()).is_err() {
+                outcome = stuck(&ex);
+            }
+        }
+    }
     interp.event(Event::End {
         t: ex.now().as_secs_f64(),
     });
@@ -1539,14 +1581,20 @@ async fn tokio_flow(interp: &Arc<Interp>, main_def: usize, limit: Duration) {
     let outcome = match i.spawn_coro(main_coro(&i, main_def)) {
         Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
         Ok(task) => match tokio::time::timeout(limit, task).await {
-            Ok(r) => outcome_of(&r),
+            Ok(r) => {
+                // run_until_complete stops the loop one turn after main completes (its done
+                // callback is a call_soon): let what is ready run once more.
+                tokio::task::yield_now().await;
+                outcome_of(&r)
+            }
             Err(_) => {
                 interp.event(Event::Stuck { t: interp.now() });
                 stopped()
             }
         },
     };
-    let outcome = match tokio::time::timeout(limit, shutdown(interp.clone())).await {
+    let started = begin_shutdown(interp);
+    let outcome = match tokio::time::timeout(limit, finish_shutdown(started)).await {
         Ok(()) => outcome,
         Err(_) => {
             interp.event(Event::Stuck { t: interp.now() });

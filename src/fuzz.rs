@@ -187,3 +187,94 @@ fn with_python(text: &str, v: PyVersion) -> String {
     ));
     serde_json::to_string_pretty(&j).expect("json") + "\n"
 }
+
+/// What a campaign of generated scenarios on the implementation backend found.
+#[derive(Debug, Default)]
+pub struct ImplCampaign {
+    pub checked: usize,
+    pub skipped: usize,
+    pub disagreements: usize,
+    /// The first disagreement, shrunk: (scenario JSON, trace diff).
+    pub counterexample: Option<(String, String)>,
+}
+
+fn impl_verdict(text: &str, rt: crate::backend::Runtime) -> Option<crate::check::ImplVerdict> {
+    let s = load_str(text, "generated.json").ok()?;
+    match crate::backend::run(&s, rt) {
+        Err(u) => Some(crate::check::ImplVerdict::Skipped(u.0)),
+        Ok(t) => Some(crate::check::compare_with_model(&s, &t, rt)),
+    }
+}
+
+fn impl_disagrees(text: &str, rt: crate::backend::Runtime) -> bool {
+    matches!(
+        impl_verdict(text, rt),
+        Some(crate::check::ImplVerdict::Disagree { .. })
+    )
+}
+
+/// Generate `cases` scenarios (binary-exact delays) from `seed`, run each on aiospec-impl
+/// on `rt` and compare with the model. With `stop_at_first`, the first disagreement is
+/// shrunk and the campaign ends.
+pub fn impl_campaign(
+    cases: usize,
+    seed: u64,
+    rt: crate::backend::Runtime,
+    stop_at_first: bool,
+    mut on_progress: impl FnMut(usize),
+) -> ImplCampaign {
+    let strategy = crate::gen::scenario_for_impl();
+    let mut run = runner(seed);
+    let mut out = ImplCampaign::default();
+    for i in 0..cases {
+        let Ok(mut tree) = strategy.new_tree(&mut run) else {
+            continue;
+        };
+        let text = tree.current();
+        match impl_verdict(&text, rt) {
+            None | Some(crate::check::ImplVerdict::Skipped(_)) => out.skipped += 1,
+            Some(crate::check::ImplVerdict::Agree) => out.checked += 1,
+            Some(_) => {
+                out.checked += 1;
+                out.disagreements += 1;
+                if out.counterexample.is_none() {
+                    let minimal = shrink_by(&mut tree, |t| impl_disagrees(t, rt));
+                    let diff = match impl_verdict(&minimal, rt) {
+                        Some(crate::check::ImplVerdict::Disagree { diff }) => diff,
+                        _ => String::new(),
+                    };
+                    out.counterexample = Some((minimal, diff));
+                }
+                if stop_at_first {
+                    break;
+                }
+            }
+        }
+        on_progress(i + 1);
+    }
+    out
+}
+
+/// Proptest's shrinking loop with an arbitrary "still fails" predicate.
+pub fn shrink_by<T: ValueTree<Value = String>>(
+    tree: &mut T,
+    fails: impl Fn(&str) -> bool,
+) -> String {
+    let mut best = tree.current();
+    if !tree.simplify() {
+        return best;
+    }
+    for _ in 0..2000 {
+        let candidate = tree.current();
+        let more = if fails(&candidate) {
+            best = candidate;
+            tree.simplify()
+        } else {
+            tree.complicate()
+        };
+        if !more {
+            break;
+        }
+    }
+    best
+}

@@ -10,7 +10,10 @@ use serde_json::{json, Value as J};
 
 /// Delays: binary-exact ones make equal deadlines (ties) common; 0.1/0.2/0.3 exercise float
 /// rounding (0.1 + 0.2 != 0.3).
-fn delay() -> impl Strategy<Value = &'static str> {
+fn delay(exact: bool) -> BoxedStrategy<&'static str> {
+    if exact {
+        return prop_oneof![3 => Just("0"), 2 => Just("0.25"), 2 => Just("0.5"), 2 => Just("1"), 1 => Just("0.75")].boxed();
+    }
     prop_oneof![
         3 => Just("0"),
         2 => Just("0.25"),
@@ -21,6 +24,7 @@ fn delay() -> impl Strategy<Value = &'static str> {
         1 => Just("0.3"),
         1 => Just("0.75"),
     ]
+    .boxed()
 }
 
 fn exc_class() -> impl Strategy<Value = &'static str> {
@@ -28,18 +32,18 @@ fn exc_class() -> impl Strategy<Value = &'static str> {
 }
 
 /// One step of a child coroutine `c{idx}`; `callable` lists the coroutines it may gather.
-fn child_step(idx: usize, callable: usize) -> BoxedStrategy<J> {
+fn child_step(idx: usize, callable: usize, exact: bool) -> BoxedStrategy<J> {
     let name = format!("c{idx}");
     let n1 = name.clone();
     let n2 = name.clone();
     let n3 = name.clone();
     let n4 = name.clone();
     let mut options: Vec<(u32, BoxedStrategy<J>)> = vec![
-        (4, delay().prop_map(|d| json!(format!("await asyncio.sleep({d})"))).boxed()),
+        (4, delay(exact).prop_map(|d| json!(format!("await asyncio.sleep({d})"))).boxed()),
         (2, Just(json!(format!("print('{n1}', 'step')"))).boxed()),
         (
             1,
-            delay()
+            delay(exact)
                 .prop_map(move |d| {
                     json!({"try": [format!("await asyncio.sleep({d})")],
                            "except": [{"type": "asyncio.CancelledError", "body": [format!("print('{n2}', 'cancelled')"), "raise"]}]})
@@ -48,7 +52,7 @@ fn child_step(idx: usize, callable: usize) -> BoxedStrategy<J> {
         ),
         (
             1,
-            delay()
+            delay(exact)
                 .prop_map(move |d| {
                     json!({"try": [format!("await asyncio.sleep({d})")],
                            "except": [{"type": "asyncio.CancelledError", "body": [format!("print('{n3}', 'swallows cancel')")]}]})
@@ -57,7 +61,7 @@ fn child_step(idx: usize, callable: usize) -> BoxedStrategy<J> {
         ),
         (
             1,
-            delay()
+            delay(exact)
                 .prop_map(move |d| {
                     json!({"try": [format!("await asyncio.sleep({d})")], "finally": [format!("print('{n4}', 'finally')")]})
                 })
@@ -89,14 +93,14 @@ fn py_bool(b: bool) -> &'static str {
     }
 }
 
-fn child(idx: usize) -> BoxedStrategy<J> {
+fn child(idx: usize, exact: bool) -> BoxedStrategy<J> {
     let name = format!("c{idx}");
     let ending = prop_oneof![
         3 => Just(None),
         2 => exc_class().prop_map(Some),
     ];
     (
-        proptest::collection::vec(child_step(idx, idx), 1..4),
+        proptest::collection::vec(child_step(idx, idx, exact), 1..4),
         ending,
     )
         .prop_map(move |(mut body, end)| {
@@ -110,7 +114,7 @@ fn child(idx: usize) -> BoxedStrategy<J> {
 }
 
 /// An operation of main over `ntasks` tasks `t0..` and `ncoros` coroutine functions.
-fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
+fn op(ntasks: usize, ncoros: usize, exact: bool) -> BoxedStrategy<Vec<J>> {
     let catch = |body: Vec<String>, what: &str| -> J {
         json!({"try": body, "except": [{"type": "BaseException", "as": "e", "body": [format!("print('{what} raised', repr(e))")]}]})
     };
@@ -141,7 +145,7 @@ fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
     let gather = (
         proptest::collection::vec(member(), 0..4),
         any::<bool>(),
-        proptest::option::of(delay()),
+        proptest::option::of(delay(exact)),
     )
         .prop_map(move |(ms, rex, cancel_after)| {
             let g = format!(
@@ -173,7 +177,7 @@ fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
     ];
     let wait = (
         proptest::collection::vec(task_member(), 1..4),
-        proptest::option::of(delay()),
+        proptest::option::of(delay(exact)),
         rw,
         any::<bool>(),
     )
@@ -188,7 +192,7 @@ fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
             }
             v
         });
-    let wait_for = (member(), proptest::option::of(delay())).prop_map(move |(m, t)| {
+    let wait_for = (member(), proptest::option::of(delay(exact))).prop_map(move |(m, t)| {
         let t = t.unwrap_or("None");
         vec![catch(
             vec![
@@ -198,7 +202,7 @@ fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
             "wait_for",
         )]
     });
-    let sleep = delay().prop_map(|d| vec![json!(format!("await asyncio.sleep({d})"))]);
+    let sleep = delay(exact).prop_map(|d| vec![json!(format!("await asyncio.sleep({d})"))]);
     let mut options: Vec<(u32, BoxedStrategy<Vec<J>>)> = vec![
         (3, gather.boxed()),
         (3, wait.boxed()),
@@ -229,11 +233,21 @@ fn op(ntasks: usize, ncoros: usize) -> BoxedStrategy<Vec<J>> {
 
 /// A whole scenario, as the JSON text of a scenario file.
 pub fn scenario() -> impl Strategy<Value = String> {
+    scenario_with(false)
+}
+
+/// Scenarios for the implementation backend: delays exact in binary (aiospec-impl keeps
+/// time in integer nanoseconds, where 0.1 + 0.2 is 0.3).
+pub fn scenario_for_impl() -> impl Strategy<Value = String> {
+    scenario_with(true)
+}
+
+fn scenario_with(exact: bool) -> impl Strategy<Value = String> {
     (1usize..4, 0usize..4)
-        .prop_flat_map(|(ncoros, ntasks)| {
-            let children: Vec<BoxedStrategy<J>> = (0..ncoros).map(child).collect();
+        .prop_flat_map(move |(ncoros, ntasks)| {
+            let children: Vec<BoxedStrategy<J>> = (0..ncoros).map(|i| child(i, exact)).collect();
             let tasks = proptest::collection::vec(0..ncoros, ntasks);
-            let ops = proptest::collection::vec(op(ntasks, ncoros), 1..4);
+            let ops = proptest::collection::vec(op(ntasks, ncoros, exact), 1..4);
             let entry = prop_oneof![6 => Just("asyncio.run"), 1 => Just("run_forever")];
             (children, tasks, ops, entry)
         })

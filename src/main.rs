@@ -33,6 +33,9 @@ enum Cmd {
         /// Also show virtual times and what each gather and wait returned.
         #[arg(long, short)]
         verbose: bool,
+        /// Run on aiospec-impl instead of the model: impl:executor, impl:tokio, ...
+        #[arg(long)]
+        backend: Option<String>,
     },
     /// Enumerate every distinct outcome of a scenario (nondeterministic set orders).
     Explore {
@@ -64,6 +67,9 @@ enum Cmd {
         /// Where to write shrunk counterexamples.
         #[arg(long, default_value = "fuzz-failures")]
         out: PathBuf,
+        /// Compare the model with aiospec-impl instead of CPython: impl or impl:RUNTIME.
+        #[arg(long)]
+        backend: Option<String>,
     },
     /// Print each SPEC.md rule with the tests, code and examples that back it.
     Spec {
@@ -117,10 +123,21 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             python,
             json,
             verbose,
+            backend,
         } => {
             let v = parse_version(&python)?;
             let s = load_file(&scenario).map_err(|e| e.to_string())?;
-            let trace = run(&s, v).map_err(|e| format!("{}: {e}", scenario.display()))?;
+            let trace = match backend {
+                None => run(&s, v).map_err(|e| format!("{}: {e}", scenario.display()))?,
+                Some(b) => {
+                    let rt = b
+                        .strip_prefix("impl:")
+                        .and_then(aiospec::backend::Runtime::parse)
+                        .ok_or_else(|| format!("--backend: expected impl:RUNTIME, not {b:?}"))?;
+                    aiospec::backend::run(&s, rt)
+                        .map_err(|e| format!("{}: {e}", scenario.display()))?
+                }
+            };
             if json {
                 print!("{}", trace.to_json_lines());
             } else {
@@ -202,6 +219,7 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             python,
             seed,
             out,
+            backend,
         } => {
             let versions = if python == "all" {
                 PyVersion::ALL.to_vec()
@@ -215,6 +233,54 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
                     .unwrap_or(0)
             });
             let started = std::time::Instant::now();
+            if let Some(b) = backend {
+                let runtimes: Vec<aiospec::backend::Runtime> = match b.as_str() {
+                    "impl" => aiospec::backend::Runtime::ALL.to_vec(),
+                    other => match other
+                        .strip_prefix("impl:")
+                        .and_then(aiospec::backend::Runtime::parse)
+                    {
+                        Some(r) => vec![r],
+                        None => {
+                            return Err(format!(
+                                "--backend: expected impl or impl:RUNTIME, not {other:?}"
+                            ))
+                        }
+                    },
+                };
+                let mut bad = 0;
+                println!("seed {seed}");
+                for rt in runtimes {
+                    let mut p = Progress::new(rt.name());
+                    let c = aiospec::fuzz::impl_campaign(cases, seed, rt, false, |n| {
+                        p.tick(n, Some(cases))
+                    });
+                    p.finish();
+                    println!(
+                        "aiospec-impl on {}: {} generated scenarios compared ({} skipped), {} disagreement(s)",
+                        rt.name(),
+                        c.checked,
+                        c.skipped,
+                        c.disagreements
+                    );
+                    if let Some((scenario, diff)) = c.counterexample {
+                        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+                        let path = out.join(format!("impl-{}-{seed}.json", rt.name()));
+                        std::fs::write(&path, scenario).map_err(|e| e.to_string())?;
+                        println!(
+                            "minimal counterexample written to {} (- model, + impl):\n{diff}",
+                            path.display()
+                        );
+                    }
+                    bad += c.disagreements;
+                }
+                println!("{:.1} s", started.elapsed().as_secs_f64());
+                return Ok(if bad == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                });
+            }
             let report = aiospec::fuzz::fuzz(cases, &versions, seed, &out)?;
             print!("{}", report.render());
             println!("{:.1} s", started.elapsed().as_secs_f64());

@@ -15,6 +15,7 @@ fn base() -> Trace {
                 id: 1,
                 t: 0.5,
                 outcome: Outcome::Exception("ValueError()".into()),
+                shutdown: false,
             },
             print(0.5, "c"),
             Event::End { t: 0.5 },
@@ -50,6 +51,7 @@ fn c2_decision_exact_compares_what_the_combinators_decide() {
         id: 1,
         t: 0.75,
         outcome: Outcome::Exception("ValueError()".into()),
+        shutdown: false,
     };
     assert!(!a.conforms(&c, Level::DecisionExact)); // the gather completed at another time
     let mut d = base();
@@ -57,6 +59,7 @@ fn c2_decision_exact_compares_what_the_combinators_decide() {
         id: 1,
         t: 0.5,
         outcome: Outcome::Result("[]".into()),
+        shutdown: false,
     };
     assert!(!a.conforms(&d, Level::DecisionExact));
 }

@@ -191,6 +191,31 @@ impl Executor {
         })
     }
 
+    /// `loop.run_until_complete(fut)`: run turns until `fut` is done and its done callback (a
+    /// `call_soon`, SPEC F2) has run, as asyncio's `_run_until_complete_cb` stops the loop.
+    pub fn run_until_complete<T, E>(&self, fut: &crate::AioFuture<T, E>) -> Result<(), Stuck>
+    where
+        T: Clone + Send + 'static,
+        E: Clone + std::fmt::Debug + Send + 'static,
+    {
+        let stop = Arc::new(AtomicBool::new(false));
+        let s = stop.clone();
+        let handle: Arc<dyn Schedule> = Arc::new(Handle(self.shared.clone()));
+        rt::enter(handle, || {
+            let id = fut.add_done_callback(move |_| s.store(true, Ordering::SeqCst));
+            let r = loop {
+                if !self.run_once() {
+                    break Err(Stuck { at: self.now() });
+                }
+                if stop.load(Ordering::SeqCst) {
+                    break Ok(());
+                }
+            };
+            fut.remove_done_callback(id);
+            r
+        })
+    }
+
     /// `loop.run_forever()`: run turns until `stop_at` (the turn in which the stop timer fires
     /// completes, SPEC X6) or until nothing is left to run. Returns false if it stopped
     /// because nothing was left (SPEC L5).

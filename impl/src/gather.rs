@@ -14,6 +14,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use crate::faults::{self, Fault};
 use crate::future::AioFuture;
 use crate::raised::Raised;
 use crate::sync::{lock, Mutex};
@@ -33,9 +34,9 @@ struct GatherState {
 }
 
 struct Shared<T, E> {
-    children: Vec<AioFuture<T, E>>,
+    children: std::sync::OnceLock<Vec<AioFuture<T, E>>>,
     /// Distinct children (duplicates are one child, G8).
-    nfuts: usize,
+    nfuts: std::sync::OnceLock<usize>,
     return_exceptions: bool,
     outer: AioFuture<Results<T, E>, E>,
     st: Mutex<GatherState>,
@@ -87,7 +88,7 @@ where
             } else if !self.return_exceptions && fut.exception().ok().flatten().is_some() {
                 st.decided = true;
                 Act::Fail(fut.exception().ok().flatten().expect("checked"))
-            } else if st.nfinished == self.nfuts {
+            } else if Some(&st.nfinished) == self.nfuts.get() {
                 if st.cancelling {
                     st.deferred_final = true;
                     Act::Nothing
@@ -102,13 +103,18 @@ where
         match act {
             // G4: a child finishing after the gather is done has its exception retrieved.
             Act::Retrieve => {
-                if !fut.cancelled() {
+                if !fut.cancelled() && !faults::active(Fault::GatherReportsLate) {
                     let _ = fut.exception();
                 }
             }
             // G2, G5: the first exception (or cancellation) fails the gather at once.
             Act::Fail(e) => {
                 self.outer.set_exception(e);
+                if faults::active(Fault::GatherDropsSiblings) {
+                    for c in self.children.get().map(Vec::as_slice).unwrap_or_default() {
+                        c.cancel(None);
+                    }
+                }
             }
             Act::Finish => self.finish(),
             Act::Nothing => {}
@@ -119,8 +125,8 @@ where
     /// gather was cancelled (G6).
     fn finish(&self) {
         // A cancelled child's entry is CancelledError with its message, or '' (3.9+ wording).
-        let results: Results<T, E> = self
-            .children
+        let children = self.children.get().map(Vec::as_slice).unwrap_or_default();
+        let results: Results<T, E> = children
             .iter()
             .map(|c| match c.result() {
                 Err(Raised::Cancelled(m)) if c.cancelled() => {
@@ -131,7 +137,7 @@ where
             .collect();
         let cancel = lock(&self.st).cancel_requested;
         if cancel {
-            let last = self.children.last().and_then(|c| c.result().err());
+            let last = children.last().and_then(|c| c.result().err());
             let msg = match last {
                 Some(Raised::Cancelled(m)) => m,
                 _ => None,
@@ -157,7 +163,7 @@ where
         st.cancelling = true;
     }
     let mut ret = false;
-    for c in &s.children {
+    for c in s.children.get().map(Vec::as_slice).unwrap_or_default() {
         if c.cancel(msg.clone()) {
             ret = true;
         }
@@ -217,23 +223,41 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
+    let mut it = children.into_iter();
+    let n = it.len();
+    gather_lazy(
+        name,
+        n,
+        |_| it.next().expect("n children"),
+        return_exceptions,
+    )
+}
+
+/// [`gather_named`] whose children are made one at a time, in argument order, each registered
+/// with the gather before the next is made: asyncio's gather calls `ensure_future(arg)` then
+/// `add_done_callback` per argument, so a callback for a child already done is scheduled
+/// before the task made for the next argument (SPEC F2, G9).
+pub fn gather_lazy<T, E>(
+    name: &str,
+    n: usize,
+    mut make: impl FnMut(usize) -> AioFuture<T, E>,
+    return_exceptions: bool,
+) -> Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
     let outer = AioFuture::with_class("_GatheringFuture", name.to_string());
-    if children.is_empty() {
+    if n == 0 {
         outer.set_result(Vec::new());
         return Gather {
             outer,
             shared: None,
         };
     }
-    let mut distinct: Vec<AioFuture<T, E>> = Vec::new();
-    for c in &children {
-        if !distinct.iter().any(|d| d.same(c)) {
-            distinct.push(c.clone());
-        }
-    }
     let shared = std::sync::Arc::new(Shared {
-        nfuts: distinct.len(),
-        children,
+        nfuts: std::sync::OnceLock::new(),
+        children: std::sync::OnceLock::new(),
         return_exceptions,
         outer: outer.clone(),
         st: Mutex::new(GatherState {
@@ -253,9 +277,30 @@ where
             None => false,
         },
     ));
-    for d in distinct {
-        let s = shared.clone();
-        d.add_done_callback(move |f| s.done_callback(f));
+    let inline = crate::rt::current_scheduler().is_none();
+    let mut children = Vec::with_capacity(n);
+    let mut distinct: Vec<AioFuture<T, E>> = Vec::new();
+    let mut done_later = Vec::new();
+    for i in 0..n {
+        let c = make(i);
+        if !distinct.iter().any(|d| d.same(&c)) {
+            distinct.push(c.clone());
+            if inline && c.done() {
+                // Without a scheduler the callback would run now, before the gather knows
+                // all its children: account for it once they are all known.
+                done_later.push(c.clone());
+            } else {
+                let sh = shared.clone();
+                c.add_done_callback(move |f| sh.done_callback(f));
+            }
+        }
+        children.push(c);
+    }
+    let _ = shared.nfuts.set(distinct.len());
+    let _ = shared.children.set(children);
+    for c in done_later {
+        let sh = shared.clone();
+        c.add_done_callback(move |f| sh.done_callback(f));
     }
     Gather {
         outer,

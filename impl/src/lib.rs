@@ -55,6 +55,8 @@
 mod sync;
 
 pub mod executor;
+#[doc(hidden)]
+pub mod faults;
 pub mod future;
 pub mod gather;
 pub mod raised;
@@ -67,7 +69,7 @@ pub mod wait_for;
 
 pub use executor::{Executor, Stuck};
 pub use future::{AioFuture, CallbackId};
-pub use gather::{gather, gather_named, Gather, Results};
+pub use gather::{gather, gather_lazy, gather_named, Gather, Results};
 pub use raised::Raised;
 pub use rt::NoRuntime;
 pub use sleep::{sleep, sleep_for};

@@ -171,15 +171,23 @@ where
     }
     ctl.cancels.fetch_add(1, Ordering::SeqCst);
     let waiter = lock(&ctl.st).fut_waiter.clone();
+    let has_waiter = waiter.is_some();
     if let Some(w) = waiter {
         if w.cancel_waitable(msg.clone()) {
             return true;
         }
     }
+    // "It must be the case that self.__step is already scheduled": a future that refused the
+    // cancellation is done, and its completion wakes the task. Only a task awaiting
+    // something that is not an AioFuture (a tokio timer, say) needs waking here.
     let waker = {
         let mut st = lock(&ctl.st);
         st.must_cancel = Some(msg);
-        st.waker.take()
+        if has_waiter {
+            None
+        } else {
+            st.waker.take()
+        }
     };
     if let Some(w) = waker {
         w.wake();

@@ -9,6 +9,7 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::faults::{self, Fault};
 use crate::future::{AioFuture, CallbackId};
 use crate::raised::Raised;
 use crate::rt;
@@ -122,13 +123,20 @@ where
     if let Some(cancel) = lock(&timer).take() {
         cancel();
     }
-    for (f, id) in set.iter().zip(ids) {
-        f.remove_done_callback(id);
+    if !faults::active(Fault::WaitKeepsCallbacks) {
+        for (f, id) in set.iter().zip(ids) {
+            f.remove_done_callback(id);
+        }
     }
     if let Err(e) = r {
         return Ok(Err(e));
     }
-    let (done, pending) = set.into_iter().partition(|f| f.done());
+    let (done, pending): (Vec<_>, Vec<_>) = set.into_iter().partition(|f| f.done());
+    if faults::active(Fault::WaitRetrievesAll) {
+        for f in &done {
+            let _ = f.exception();
+        }
+    }
     Ok(Ok(Waited { done, pending }))
 }
 

@@ -21,10 +21,10 @@ where
     E: Clone + fmt::Debug + Send + 'static,
 {
     let Some(d) = timeout else { return fut.await };
-    if fut.done() {
-        return fut.result();
-    }
     if d.is_zero() {
+        if fut.done() {
+            return fut.result();
+        }
         // WF3: no waiting: cancel, wait for the child to finish, then time out (or return
         // the value it returned instead).
         cancel_and_wait(&fut).await;

@@ -164,6 +164,7 @@ impl Runtime<'_> {
                 id: g + 1,
                 t: self.time,
                 outcome,
+                shutdown: self.gathers[g].shutdown,
             });
         }
     }

@@ -32,6 +32,7 @@ impl Runtime<'_> {
                 nfinished: 0,
                 return_exceptions,
                 cancel_requested: false,
+                shutdown: false,
             });
             let outer = self.create_future();
             self.futs[outer.0].label = format!("gather#{}", g + 1);
@@ -42,6 +43,7 @@ impl Runtime<'_> {
                 id: g + 1,
                 t: self.time,
                 outcome,
+                shutdown: false,
             });
             return Ok(outer);
         }
@@ -52,6 +54,7 @@ impl Runtime<'_> {
             nfinished: 0,
             return_exceptions,
             cancel_requested: false,
+            shutdown: false,
         });
         // arg_to_fut: duplicates share one child (G9).
         let mut arg_to_fut: Vec<(Value, FutId)> = Vec::new();

@@ -195,6 +195,8 @@ pub struct GatherState {
     pub nfinished: usize,
     pub return_exceptions: bool,
     pub cancel_requested: bool,
+    /// Made by `asyncio.run`'s shutdown (`_cancel_all_tasks`).
+    pub shutdown: bool,
 }
 
 /// `_wait()`'s closure state.

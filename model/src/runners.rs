@@ -125,6 +125,9 @@ impl Runtime<'_> {
         let g = self
             .gather(args, true)
             .expect("gathering tasks cannot fail");
+        if let FutKind::Gathering(i) = self.futs[g.0].kind {
+            self.gathers[i].shutdown = true;
+        }
         if !self.run_until_complete(g) {
             let e = self.new_exc_msg(
                 ExcClass::RuntimeError,

@@ -82,7 +82,7 @@ pub fn gathers(t: &Trace) -> Vec<(usize, f64, Outcome)> {
     t.events
         .iter()
         .filter_map(|e| match e {
-            Event::Gather { id, t, outcome } => Some((*id, *t, outcome.clone())),
+            Event::Gather { id, t, outcome, .. } => Some((*id, *t, outcome.clone())),
             _ => None,
         })
         .collect()
