@@ -13,7 +13,7 @@ type Lines = Arc<Mutex<Vec<String>>>;
 
 async fn a_flaky_tsk(i: u64, out: Lines) -> Result<u64, Raised<&'static str>> {
     sleep_for(Duration::from_secs(i)).await?;
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         out.lock().unwrap().push(format!("{i} ok"));
         Ok(i)
     } else {

@@ -298,6 +298,21 @@ where
     }
     let _ = shared.nfuts.set(distinct.len());
     let _ = shared.children.set(children);
+    // On a multi-threaded runtime a child may have completed, and its callback run, before
+    // the gather knew how many children it has: if they are all done now, finish here
+    // (loom: children_complete_while_gather_is_being_built).
+    let finish_now = {
+        let mut st = lock(&shared.st);
+        if !st.decided && st.nfinished == distinct.len() && !st.cancelling {
+            st.decided = true;
+            true
+        } else {
+            false
+        }
+    };
+    if finish_now {
+        shared.finish();
+    }
     for c in done_later {
         let sh = shared.clone();
         c.add_done_callback(move |f| sh.done_callback(f));

@@ -167,3 +167,22 @@ fn callback_added_while_completing() {
         assert_eq!(runs.load(Ordering::SeqCst), 1);
     });
 }
+
+#[test]
+fn children_complete_while_gather_is_being_built() {
+    // G1: a child may complete on another thread while gather() is still registering its
+    // callbacks; the gather must still finish, exactly once, with the results.
+    loom::model(|| {
+        let c1: F = AioFuture::new();
+        let c2: F = AioFuture::new();
+        let (d1, d2) = (c1.clone(), c2.clone());
+        let t = thread::spawn(move || {
+            d1.set_result(1);
+            d2.set_result(2);
+        });
+        let g = gather(vec![c1, c2], false);
+        t.join().unwrap();
+        assert!(g.done(), "the gather never finished");
+        assert_eq!(g.result(), Ok(vec![Ok(1), Ok(2)]));
+    });
+}
