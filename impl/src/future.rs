@@ -164,6 +164,11 @@ where
         Arc::ptr_eq(&self.inner, &other.inner)
     }
 
+    /// The future's identity (its address), for sets of futures.
+    pub(crate) fn key(&self) -> usize {
+        &*self.inner as *const Inner<T, E> as usize
+    }
+
     pub(crate) fn set_hook(&self, hook: CancelHook<T, E>) {
         *lock(&self.inner.hook) = Some(hook);
     }

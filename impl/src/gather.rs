@@ -279,11 +279,14 @@ where
     ));
     let inline = crate::rt::current_scheduler().is_none();
     let mut children = Vec::with_capacity(n);
+    // Distinct children by identity (asyncio's `arg_to_fut` dict): a hash set keeps gather
+    // linear in its arguments.
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::with_capacity(n);
     let mut distinct: Vec<AioFuture<T, E>> = Vec::new();
     let mut done_later = Vec::new();
     for i in 0..n {
         let c = make(i);
-        if !distinct.iter().any(|d| d.same(&c)) {
+        if seen.insert(c.key()) {
             distinct.push(c.clone());
             if inline && c.done() {
                 // Without a scheduler the callback would run now, before the gather knows

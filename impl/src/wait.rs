@@ -72,9 +72,11 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let mut set: Vec<AioFuture<T, E>> = Vec::new();
+    // `set(fs)`: distinct by identity, in a hash set so that wait stays linear.
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::with_capacity(fs.len());
+    let mut set: Vec<AioFuture<T, E>> = Vec::with_capacity(fs.len());
     for f in fs {
-        if !set.iter().any(|s| s.same(&f)) {
+        if seen.insert(f.key()) {
             set.push(f);
         }
     }
