@@ -73,7 +73,8 @@ where
     E: Clone + fmt::Debug + Send + 'static,
 {
     // `set(fs)`: distinct by identity, in a hash set so that wait stays linear.
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::with_capacity(fs.len());
+    let mut seen: std::collections::HashSet<usize> =
+        std::collections::HashSet::with_capacity(fs.len());
     let mut set: Vec<AioFuture<T, E>> = Vec::with_capacity(fs.len());
     for f in fs {
         if seen.insert(f.key()) {
