@@ -139,6 +139,22 @@ fn bench_spawned_on(c: &mut Criterion, name: &str, rt: &tokio::runtime::Runtime)
 fn bench_spawned(c: &mut Criterion) {
     bench_spawned_on(c, "current_thread", &current_thread());
     bench_spawned_on(c, "multi_thread", &multi_thread());
+    // aiospec's asyncio-order executor (for the comparison with CPython's asyncio).
+    let mut g = c.benchmark_group("gather_spawned_executor");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for n in SIZES {
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("aiospec_gather", n), &n, |b, &n| {
+            b.iter(|| {
+                aiospec_impl::Executor::new()
+                    .block_on(aiospec_spawned(n))
+                    .unwrap_or(0)
+            })
+        });
+    }
+    g.finish();
 }
 
 /// wait(FIRST_COMPLETED) over N pending futures of which one completes, against select_all.

@@ -12,6 +12,7 @@ GROUPS = [
     ("gather_spawned_multi_thread", "aiospec_gather", ["joinset", "spawn_and_await_handles"]),
     ("wait_first_completed", "aiospec_wait", ["select_all"]),
     ("wait_all_completed", "aiospec_wait", ["joinset"]),
+    ("gather_spawned_executor", "aiospec_gather", []),
 ]
 
 
