@@ -230,6 +230,7 @@ def _make_gathering_future_classes():
         def __init__(self, *args, **kwargs):
             self._aiospec_id = next(REC.gather_ids)
             self._aiospec_shutdown = REC.in_shutdown
+            REC.in_shutdown = False
             super().__init__(*args, **kwargs)
 
         def set_result(self, result):
@@ -246,6 +247,7 @@ def _make_gathering_future_classes():
         def __init__(self, children, *, loop=None):
             self._aiospec_id = next(REC.gather_ids)
             self._aiospec_shutdown = REC.in_shutdown
+            REC.in_shutdown = False
             super().__init__(loop=loop)
             self._children = children
             self._cancel_requested = False

@@ -134,6 +134,10 @@ pub fn fuzz(
             report.per_version.push((v, cases, bad.len()));
             // Shrink at most a few per version: each is a separate bug report.
             for &i in bad.iter().take(3) {
+                std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
+                let original =
+                    out_dir.join(format!("fuzz-{seed}-{i}-py3{}-original.json", v.minor()));
+                std::fs::write(&original, with_python(&texts[i], v)).map_err(|e| e.to_string())?;
                 let mut oracle = OracleProcess::start(&interpreters[&v], CpythonImpl::C)?;
                 let minimal = shrink(&mut trees[i], v, &mut oracle);
                 std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
