@@ -92,6 +92,7 @@ impl Schedule for Handle {
 /// a real event loop would block forever (SPEC L5).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stuck {
+    /// The virtual time it stopped at.
     pub at: Duration,
 }
 
@@ -154,6 +155,7 @@ impl Drop for Executor {
 }
 
 impl Executor {
+    /// A new executor at virtual time 0, with nothing to run.
     pub fn new() -> Self {
         Executor {
             shared: Arc::new(Shared {

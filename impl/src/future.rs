@@ -178,10 +178,12 @@ where
         &self.inner.name
     }
 
+    /// `done()`: finished, failed or cancelled.
     pub fn done(&self) -> bool {
         lock(&self.inner.state).outcome.is_some()
     }
 
+    /// `cancelled()`: cancelled, as opposed to finished with a `CancelledError` (SPEC G6).
     pub fn cancelled(&self) -> bool {
         lock(&self.inner.state).cancelled
     }

@@ -335,15 +335,20 @@ where
     pub fn future(&self) -> &AioFuture<Results<T, E>, E> {
         &self.outer
     }
+    /// Whether the gather has finished (with results or an error).
     pub fn done(&self) -> bool {
         self.outer.done()
     }
+    /// `_GatheringFuture.cancel(msg)`: cancels the unfinished children (SPEC G6); false if
+    /// the gather is done (G7) or no child accepted.
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         self.outer.cancel(msg.map(str::to_string))
     }
+    /// `result()`: the results, or the error the gather finished with (retrieves it).
     pub fn result(&self) -> Result<Results<T, E>, Raised<E>> {
         self.outer.result()
     }
+    /// `exception()`: the error the gather finished with, if any (retrieves it).
     pub fn exception(&self) -> Result<Option<Raised<E>>, Raised<E>> {
         self.outer.exception()
     }

@@ -52,6 +52,8 @@
 //! assert_eq!(reports.take().len(), 5);
 //! ```
 
+#![warn(missing_docs)]
+
 mod sync;
 
 pub mod executor;

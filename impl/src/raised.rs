@@ -19,6 +19,7 @@ pub enum Raised<E> {
 }
 
 impl<E> Raised<E> {
+    /// Is this a `CancelledError`?
     pub fn is_cancelled(&self) -> bool {
         matches!(self, Raised::Cancelled(_))
     }

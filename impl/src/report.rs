@@ -73,13 +73,16 @@ pub struct Collector {
 }
 
 impl Collector {
+    /// An empty collector.
     pub fn new() -> Self {
         Self::default()
     }
+    /// A handler that appends to this collector.
     pub fn handler(&self) -> Handler {
         let r = self.reports.clone();
         StdArc::new(move |rep| r.lock().unwrap_or_else(|p| p.into_inner()).push(rep))
     }
+    /// The reports so far (emptying the collector).
     pub fn take(&self) -> Vec<Report> {
         std::mem::take(&mut *self.reports.lock().unwrap_or_else(|p| p.into_inner()))
     }

@@ -41,6 +41,14 @@ where
 
 /// `await asyncio.sleep(delay)` for a child: a cancellation of the task surfaces as
 /// `Err(Raised::Cancelled)`.
+///
+/// ```
+/// use std::time::Duration;
+/// use aiospec_impl::{sleep_for, Executor};
+/// let ex = Executor::new();
+/// ex.block_on(async { sleep_for::<()>(Duration::from_millis(1500)).await }).unwrap().unwrap();
+/// assert_eq!(ex.now(), Duration::from_millis(1500));
+/// ```
 pub async fn sleep_for<E>(delay: Duration) -> Result<(), Raised<E>>
 where
     E: Clone + fmt::Debug + Send + 'static,

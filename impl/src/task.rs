@@ -347,6 +347,21 @@ where
 
 /// `asyncio.create_task(coro)`: run `child` as a task of the current runtime. The child runs
 /// from the runtime's next turn, not inside this call (SPEC T1).
+///
+/// # Errors
+///
+/// [`NoRuntime`] outside aiospec's [`Executor`](crate::Executor) and a tokio runtime.
+///
+/// # Examples
+///
+/// ```
+/// use aiospec_impl::{spawn, Executor, Raised};
+/// let out = Executor::new().block_on(async {
+///     let t = spawn(async { Err::<u32, _>(Raised::Error("boom")) }).unwrap();
+///     t.await // awaiting retrieves the error: it will not be reported
+/// });
+/// assert_eq!(out.unwrap(), Err(Raised::Error("boom")));
+/// ```
 pub fn spawn<T, E, F>(child: F) -> Result<Task<T, E>, NoRuntime>
 where
     T: Clone + Send + 'static,
@@ -402,12 +417,15 @@ where
     pub fn future(&self) -> &AioFuture<T, E> {
         &self.fut
     }
+    /// The task's name (`Task-3`, or the name given at spawn).
     pub fn name(&self) -> &str {
         self.fut.name()
     }
+    /// `done()`.
     pub fn done(&self) -> bool {
         self.fut.done()
     }
+    /// `cancelled()`: the task was cancelled (SPEC T4).
     pub fn cancelled(&self) -> bool {
         self.fut.cancelled()
     }
@@ -420,6 +438,18 @@ where
         self.fut.exception()
     }
     /// `cancel(msg)`: returns whether the request was taken; false only when done (SPEC T6, T8).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use aiospec_impl::{sleep_for, spawn, Executor, Raised};
+    /// let out = Executor::new().block_on(async {
+    ///     let t = spawn(async { sleep_for::<()>(Duration::from_secs(60)).await.map(|_| 1u32) }).unwrap();
+    ///     sleep_for::<()>(Duration::from_secs(1)).await.unwrap();
+    ///     assert!(t.cancel(Some("enough")));
+    ///     t.await
+    /// });
+    /// assert_eq!(out.unwrap(), Err(Raised::Cancelled(Some("enough".into()))));
+    /// ```
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         self.fut.cancel(msg.map(str::to_string))
     }
@@ -427,12 +457,15 @@ where
     pub fn cancelling(&self) -> u64 {
         self.ctl.cancels.load(Ordering::SeqCst)
     }
+    /// `add_done_callback(f)`: `f` runs (scheduled on the task's runtime) when the task is
+    /// done (SPEC F2).
     pub fn add_done_callback(
         &self,
         f: impl FnOnce(&AioFuture<T, E>) + Send + 'static,
     ) -> crate::future::CallbackId {
         self.fut.add_done_callback(f)
     }
+    /// `remove_done_callback`: returns how many were removed.
     pub fn remove_done_callback(&self, id: crate::future::CallbackId) -> usize {
         self.fut.remove_done_callback(id)
     }

@@ -18,8 +18,11 @@ use crate::sync::{lock, Arc, Mutex};
 /// When `wait` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReturnWhen {
+    /// Return when any child completes (SPEC W2).
     FirstCompleted,
+    /// Return when a child fails, or all are done (W3).
     FirstException,
+    /// Return when all are done.
     AllCompleted,
 }
 
@@ -45,7 +48,9 @@ impl std::error::Error for WaitError {}
 
 /// What `wait` returns: the done and the pending futures (each listed once).
 pub struct Waited<T, E> {
+    /// The children that are done (their errors not retrieved, SPEC W6).
     pub done: Vec<AioFuture<T, E>>,
+    /// The children still pending (not cancelled, W5).
     pub pending: Vec<AioFuture<T, E>>,
 }
 
@@ -63,6 +68,21 @@ struct WaitShared {
 ///
 /// [`WaitError::Empty`] for an empty `fs` (W8); [`WaitError::NoRuntime`] outside a runtime.
 /// Cancellation of the awaiting task is `Err(Raised::Cancelled)` from the outer `Result`.
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use aiospec_impl::{sleep_for, spawn, wait, Executor, Raised, ReturnWhen};
+/// let (done, pending) = Executor::new().block_on(async {
+///     let fast = spawn(async { Err::<u32, _>(Raised::Error("boom")) }).unwrap();
+///     let slow = spawn(async { sleep_for::<&str>(Duration::from_secs(5)).await.map(|_| 2) }).unwrap();
+///     let w = wait(vec![fast.clone().into(), slow.into()], None, ReturnWhen::FirstException).await;
+///     let w = w.unwrap().unwrap(); // wait itself never raises the children's errors (W1)
+///     (w.done.len(), w.pending.len())
+/// }).unwrap();
+/// assert_eq!((done, pending), (1, 1));
+/// ```
 pub async fn wait<T, E>(
     fs: Vec<AioFuture<T, E>>,
     timeout: Option<Duration>,

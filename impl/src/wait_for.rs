@@ -15,6 +15,17 @@ use crate::rt;
 
 /// `asyncio.wait_for(fut, timeout)`. `timeout = None` just awaits (WF1); `Some(0)` with a
 /// pending child cancels it and waits for it, then times out (WF3).
+///
+/// ```
+/// use std::time::Duration;
+/// use aiospec_impl::{sleep_for, spawn, wait_for, Executor, Raised};
+/// let out = Executor::new().block_on(async {
+///     let slow = spawn(async { sleep_for::<()>(Duration::from_secs(10)).await.map(|_| 1u32) }).unwrap();
+///     let r = wait_for(slow.clone().into(), Some(Duration::from_secs(1))).await;
+///     (r, slow.cancelled())
+/// });
+/// assert_eq!(out.unwrap(), (Err(Raised::Timeout), true));
+/// ```
 pub async fn wait_for<T, E>(fut: AioFuture<T, E>, timeout: Option<Duration>) -> Result<T, Raised<E>>
 where
     T: Clone + Send + 'static,
