@@ -1218,24 +1218,7 @@ impl Interp {
                 if let Some(e) = failure {
                     return Err(e);
                 }
-                let interp = self.clone();
-                g.future().observe(move |f| {
-                    let outcome = match f.peek().expect("observed at completion") {
-                        Ok(results) => Outcome::Result(repr(&V::List(Arc::new(
-                            results
-                                .into_iter()
-                                .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
-                                .collect(),
-                        )))),
-                        Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
-                    };
-                    interp.event(Event::Gather {
-                        id,
-                        t: interp.now(),
-                        outcome,
-                        shutdown: false,
-                    });
-                });
+                record_gather(self, &g, id, false);
                 Ok(V::Fut(FutRef::Gather(g)))
             }
             Builtin::Wait => {
@@ -1307,6 +1290,29 @@ impl Interp {
 }
 
 // ---------------------------------------------------------------- running a scenario
+
+/// Trace a gather's outcome at the moment it completes, as the oracle does in
+/// `_GatheringFuture.set_result` / `set_exception`.
+fn record_gather(interp: &Arc<Interp>, g: &imp::Gather<V, PyExc>, id: usize, shutdown: bool) {
+    let interp = interp.clone();
+    g.future().observe(move |f| {
+        let outcome = match f.peek().expect("observed at completion") {
+            Ok(results) => Outcome::Result(repr(&V::List(Arc::new(
+                results
+                    .into_iter()
+                    .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
+                    .collect(),
+            )))),
+            Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
+        };
+        interp.event(Event::Gather {
+            id,
+            t: interp.now(),
+            outcome,
+            shutdown,
+        });
+    });
+}
 
 /// Run `s` on aiospec-impl on runtime `rt`. The trace is in the model's format; compare it
 /// with the model's on [`REFERENCE`] at the runtime's level ([`Runtime::level`]).
@@ -1466,24 +1472,7 @@ fn begin_shutdown(interp: &Arc<Interp>) -> Option<Shutdown> {
         pending.iter().map(|t| t.future().clone()).collect(),
         true,
     );
-    let i2 = interp.clone();
-    g.future().observe(move |f| {
-        let outcome = match f.peek().expect("observed at completion") {
-            Ok(results) => Outcome::Result(repr(&V::List(Arc::new(
-                results
-                    .into_iter()
-                    .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
-                    .collect(),
-            )))),
-            Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
-        };
-        i2.event(Event::Gather {
-            id,
-            t: i2.now(),
-            outcome,
-            shutdown: true,
-        });
-    });
+    record_gather(interp, &g, id, true);
     Some((g, pending))
 }
 

@@ -101,6 +101,22 @@ enum Cmd {
     },
 }
 
+/// `--backend impl` (every runtime) or `impl:RUNTIME`.
+fn parse_backend(b: &str) -> Result<Vec<aiospec::backend::Runtime>, String> {
+    match b {
+        "impl" => Ok(aiospec::backend::Runtime::ALL.to_vec()),
+        other => match other
+            .strip_prefix("impl:")
+            .and_then(aiospec::backend::Runtime::parse)
+        {
+            Some(r) => Ok(vec![r]),
+            None => Err(format!(
+                "--backend: expected impl or impl:RUNTIME, not {other:?}"
+            )),
+        },
+    }
+}
+
 fn parse_version(s: &str) -> Result<PyVersion, String> {
     s.parse::<PyVersion>().map_err(|e| format!("--python: {e}"))
 }
@@ -234,20 +250,7 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             });
             let started = std::time::Instant::now();
             if let Some(b) = backend {
-                let runtimes: Vec<aiospec::backend::Runtime> = match b.as_str() {
-                    "impl" => aiospec::backend::Runtime::ALL.to_vec(),
-                    other => match other
-                        .strip_prefix("impl:")
-                        .and_then(aiospec::backend::Runtime::parse)
-                    {
-                        Some(r) => vec![r],
-                        None => {
-                            return Err(format!(
-                                "--backend: expected impl or impl:RUNTIME, not {other:?}"
-                            ))
-                        }
-                    },
-                };
+                let runtimes = parse_backend(&b)?;
                 let mut bad = 0;
                 println!("seed {seed}");
                 for rt in runtimes {
@@ -297,20 +300,7 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
             backend: Some(b),
         } => {
             let _ = (python, cpython_impl);
-            let runtimes: Vec<aiospec::backend::Runtime> = match b.as_str() {
-                "impl" => aiospec::backend::Runtime::ALL.to_vec(),
-                other => match other
-                    .strip_prefix("impl:")
-                    .and_then(aiospec::backend::Runtime::parse)
-                {
-                    Some(r) => vec![r],
-                    None => {
-                        return Err(format!(
-                            "--backend: expected impl or impl:RUNTIME, not {other:?}"
-                        ))
-                    }
-                },
-            };
+            let runtimes = parse_backend(&b)?;
             let files = check::collect_files(&paths)?;
             let mut scenarios = Vec::new();
             for f in &files {

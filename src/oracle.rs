@@ -50,6 +50,20 @@ pub fn find_interpreters() -> BTreeMap<PyVersion, PathBuf> {
     found.into_iter().map(|(v, (_, p))| (v, p)).collect()
 }
 
+/// Start the harness on interpreter `python`, reading requests on stdin.
+fn spawn_harness(python: &Path, stderr: Stdio) -> Result<std::process::Child, String> {
+    Command::new(python)
+        .arg("-c")
+        .arg(HARNESS)
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONASYNCIODEBUG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", python.display()))
+}
+
 #[derive(Serialize)]
 struct Request<'a> {
     id: &'a str,
@@ -93,16 +107,7 @@ pub fn run_batch(
     programs: &[(String, String)],
     imp: CpythonImpl,
 ) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
-    let mut child = Command::new(python)
-        .arg("-c")
-        .arg(HARNESS)
-        .env("PYTHONHASHSEED", "0")
-        .env_remove("PYTHONASYNCIODEBUG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
+    let mut child = spawn_harness(python, Stdio::piped())?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input: String = programs
         .iter()
@@ -155,16 +160,7 @@ pub struct OracleProcess {
 
 impl OracleProcess {
     pub fn start(python: &Path, imp: CpythonImpl) -> Result<Self, String> {
-        let mut child = Command::new(python)
-            .arg("-c")
-            .arg(HARNESS)
-            .env("PYTHONHASHSEED", "0")
-            .env_remove("PYTHONASYNCIODEBUG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
+        let mut child = spawn_harness(python, Stdio::null())?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
         Ok(OracleProcess {
