@@ -19,9 +19,8 @@ fn f1_identity_names_and_debug() {
     assert_eq!(format!("{a:?}"), "<Future Future pending>");
     a.set_result(1);
     assert_eq!(format!("{a:?}"), "<Future Future done>");
-    let t = Executor::new()
-        .block_on(async { spawn_named("worker", async { Ok::<u32, Raised<()>>(1) }).unwrap() })
-        .unwrap();
+    let ex = Executor::new();
+    let t = ex.enter(|| spawn_named("worker", async { Ok::<u32, Raised<()>>(1) }).unwrap());
     assert_eq!(t.name(), "worker");
 }
 
