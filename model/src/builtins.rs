@@ -394,7 +394,15 @@ impl Runtime<'_> {
                 return Ok(Value::Tuple(Rc::new(self.excs[e.0].args.clone())));
             }
         }
-        let tn = self.class_name(obj);
+        // CPython names the C classes by their module: '_asyncio.Task' (SPEC F5's note).
+        let tn = match (obj, self.imp) {
+            (Value::Future(f), Impl::C) => match self.futs[f.0].kind {
+                FutKind::Task(_) => "_asyncio.Task".to_string(),
+                FutKind::Plain => "_asyncio.Future".to_string(),
+                FutKind::Gathering(_) => "_GatheringFuture".to_string(),
+            },
+            _ => self.class_name(obj),
+        };
         let msg = format!("'{tn}' object has no attribute '{name}'");
         Err(self.new_exc_msg(ExcClass::AttributeError, &msg))
     }
