@@ -284,15 +284,6 @@ impl Trace {
         match level {
             Level::TraceExact => self.to_json_lines() == other.to_json_lines(),
             Level::DecisionExact => {
-                let reports = |t: &Trace| {
-                    let r: Vec<Event> = t
-                        .finalization
-                        .iter()
-                        .filter(|e| matches!(e, Event::Report { .. }))
-                        .cloned()
-                        .collect();
-                    sorted(&r)
-                };
                 by_instant(self) == by_instant(other) && reports(self) == reports(other)
             }
             Level::OutcomeExact => {
@@ -302,19 +293,21 @@ impl Trace {
                         .find(|e| matches!(e, Event::Main { .. }))
                         .map(Event::to_json)
                 };
-                let reports = |t: &Trace| {
-                    let r: Vec<Event> = t
-                        .finalization
-                        .iter()
-                        .filter(|e| matches!(e, Event::Report { .. }))
-                        .cloned()
-                        .collect();
-                    sorted(&r)
-                };
                 main(self) == main(other) && reports(self) == reports(other)
             }
         }
     }
+}
+
+/// The exception handler's reports, as a sorted multiset.
+fn reports(t: &Trace) -> Vec<String> {
+    let r: Vec<Event> = t
+        .finalization
+        .iter()
+        .filter(|e| matches!(e, Event::Report { .. }))
+        .cloned()
+        .collect();
+    sorted(&r)
 }
 
 fn sorted(events: &[Event]) -> Vec<String> {
