@@ -7,15 +7,29 @@ use std::task::{Context, Poll, Waker};
 
 use crate::raised::Raised;
 use crate::report::{self, Handler, Report};
-use crate::rt::Schedule;
+use crate::rt::Sched;
 use crate::sync::{lock, Arc, Mutex};
 
 type Callback<T, E> = Box<dyn FnOnce(&AioFuture<T, E>) + Send>;
 
+/// A done callback shared by many futures: gather's and wait's, one object for all their
+/// children, so registering it on a child allocates nothing.
+pub(crate) trait DoneCallback<T, E>: Send + Sync {
+    fn call(&self, fut: &AioFuture<T, E>);
+}
+
 /// Overrides `cancel()` (a Task's and a gather's differ from a plain future's). It gets the
 /// future as an argument, so that it need not own a handle to it (no reference cycle: a
 /// future nobody holds is dropped, and reports, SPEC R6).
-pub(crate) type CancelHook<T, E> =
+pub(crate) enum CancelHook<T, E> {
+    /// `Task.cancel` (SPEC T6, T8).
+    Task(Arc<crate::task::TaskCtl>),
+    /// Anything else (`_GatheringFuture.cancel`, SPEC G6).
+    Fn(CancelFn<T, E>),
+}
+
+/// A custom `cancel()`.
+pub(crate) type CancelFn<T, E> =
     std::sync::Arc<dyn Fn(&AioFuture<T, E>, Option<String>) -> bool + Send + Sync>;
 
 /// Something a task can be waiting on, whose cancellation the task's `cancel()` forwards to
@@ -28,12 +42,15 @@ pub(crate) trait Waitable: Send + Sync {
 /// callback too): one list, so they run in the order they were added (SPEC F2).
 enum Cb<T, E> {
     Call(Callback<T, E>),
+    Shared(std::sync::Arc<dyn DoneCallback<T, E>>),
     Wake(Waker),
 }
 
 struct State<T, E> {
     outcome: Option<Result<T, Raised<E>>>,
     callbacks: Vec<(u64, Cb<T, E>)>,
+    /// Called synchronously at completion, before the done callbacks (for tracing).
+    observers: Vec<Callback<T, E>>,
     /// Cancelled (asyncio's `_state == CANCELLED`), as opposed to finished with a
     /// `CancelledError` exception (what a cancelled gather is, SPEC G6).
     cancelled: bool,
@@ -43,19 +60,39 @@ struct State<T, E> {
     next_id: u64,
 }
 
+/// A future's name, formatted only when asked for: a task is numbered when it is made, as in
+/// asyncio (`Task-3`), but making one formats nothing.
+pub(crate) enum Name {
+    Static(&'static str),
+    Task(u64),
+    Given(Box<str>),
+}
+
 pub(crate) struct Inner<T, E> {
     state: Mutex<State<T, E>>,
-    /// Called synchronously at completion, before the done callbacks (for tracing).
-    observers: Mutex<Vec<Callback<T, E>>>,
     /// A task still pending when dropped reports "Task was destroyed but it is pending!"
     /// (SPEC R8), unless this is cleared.
     log_destroy_pending: std::sync::atomic::AtomicBool,
     class: &'static str,
-    name: String,
-    handler: Handler,
-    hook: Mutex<Option<CancelHook<T, E>>>,
-    scheduler: Option<std::sync::Arc<dyn Schedule>>,
+    name: Name,
+    formatted_name: std::sync::OnceLock<Box<str>>,
+    /// The scoped handler when it was made; None: the process-wide one (`report::resolve`).
+    handler: Option<Handler>,
+    hook: std::sync::OnceLock<CancelHook<T, E>>,
+    scheduler: Option<Sched>,
     describe: fn(&Raised<E>) -> String,
+}
+
+impl<T, E> Inner<T, E> {
+    fn name(&self) -> &str {
+        match &self.name {
+            Name::Static(s) => s,
+            Name::Given(s) => s,
+            Name::Task(n) => self
+                .formatted_name
+                .get_or_init(|| format!("Task-{n}").into_boxed_str()),
+        }
+    }
 }
 
 impl<T, E> Drop for Inner<T, E> {
@@ -64,27 +101,29 @@ impl<T, E> Drop for Inner<T, E> {
             Ok(s) => s,
             Err(p) => p.into_inner(),
         };
-        if st.outcome.is_none()
+        let destroyed_pending = st.outcome.is_none()
             && self.class == "Task"
             && self
                 .log_destroy_pending
-                .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            (self.handler)(Report {
+                .load(std::sync::atomic::Ordering::Relaxed);
+        // R6: destroyed with its exception unretrieved: exactly one report.
+        let unretrieved = match &st.outcome {
+            Some(Err(e)) if st.log_traceback => Some((self.describe)(e)),
+            _ => None,
+        };
+        if destroyed_pending {
+            report::resolve(&self.handler)(Report {
                 message: "Task was destroyed but it is pending!".into(),
-                future: self.name.clone(),
+                future: self.name().to_string(),
                 exception: String::new(),
             });
         }
-        // R6: destroyed with its exception unretrieved: exactly one report.
-        if st.log_traceback {
-            if let Some(Err(e)) = &st.outcome {
-                (self.handler)(Report {
-                    message: format!("{} exception was never retrieved", self.class),
-                    future: self.name.clone(),
-                    exception: (self.describe)(e),
-                });
-            }
+        if let Some(exception) = unretrieved {
+            report::resolve(&self.handler)(Report {
+                message: format!("{} exception was never retrieved", self.class),
+                future: self.name().to_string(),
+                exception,
+            });
         }
     }
 }
@@ -112,7 +151,7 @@ impl<T, E> fmt::Debug for AioFuture<T, E> {
             f,
             "<{} {} {}>",
             self.inner.class,
-            self.inner.name,
+            self.inner.name(),
             if done { "done" } else { "pending" }
         )
     }
@@ -129,33 +168,34 @@ where
 {
     /// A new pending future (`loop.create_future()`).
     pub fn new() -> Self {
-        Self::with_class("Future", "Future".into())
+        Self::with_class("Future", Name::Static("Future"))
     }
 
-    pub(crate) fn with_class(class: &'static str, name: String) -> Self {
+    pub(crate) fn with_class(class: &'static str, name: Name) -> Self {
         AioFuture {
             inner: Arc::new(Inner {
                 state: Mutex::new(State {
                     outcome: None,
                     cancelled: false,
                     callbacks: Vec::new(),
+                    observers: Vec::new(),
                     log_traceback: false,
                     next_id: 0,
                 }),
-                observers: Mutex::new(Vec::new()),
                 log_destroy_pending: std::sync::atomic::AtomicBool::new(true),
                 class,
                 name,
+                formatted_name: std::sync::OnceLock::new(),
                 handler: report::current(),
-                hook: Mutex::new(None),
+                hook: std::sync::OnceLock::new(),
                 scheduler: crate::rt::current_scheduler(),
                 describe: |e| format!("{e}"),
             }),
         }
     }
 
-    /// The exception handler this future reports to.
-    pub(crate) fn handler(&self) -> Handler {
+    /// The scoped exception handler this future reports to (None: the process-wide one).
+    pub(crate) fn handler(&self) -> Option<Handler> {
         self.inner.handler.clone()
     }
 
@@ -169,13 +209,14 @@ where
         &*self.inner as *const Inner<T, E> as usize
     }
 
+    /// Set once, when a task or gather is made, before anyone else holds the future.
     pub(crate) fn set_hook(&self, hook: CancelHook<T, E>) {
-        *lock(&self.inner.hook) = Some(hook);
+        let _ = self.inner.hook.set(hook);
     }
 
     /// The name reports use (`Task-3`).
     pub fn name(&self) -> &str {
-        &self.inner.name
+        self.inner.name()
     }
 
     /// `done()`: finished, failed or cancelled.
@@ -254,37 +295,54 @@ where
             st.log_traceback = o.is_err() && !cancelled;
             st.cancelled = cancelled;
             st.outcome = Some(o);
-            std::mem::take(&mut st.callbacks)
+            (
+                std::mem::take(&mut st.callbacks),
+                std::mem::take(&mut st.observers),
+            )
         };
-        let observers = std::mem::take(&mut *lock(&self.inner.observers));
+        let (callbacks, observers) = callbacks;
         for f in observers {
             f(self);
         }
+        let tokio = matches!(self.inner.scheduler, Some(Sched::Tokio(_)));
         for (_, cb) in callbacks {
             match cb {
-                Cb::Call(f) => self.run_callback(f),
-                // Waking queues the task on its runtime, as call_soon(__wakeup) does.
-                Cb::Wake(w) => w.wake(),
+                Cb::Wake(w) => {
+                    // Waking queues the task on its runtime, as call_soon(__wakeup) does;
+                    // callbacks queued after it run after it.
+                    if tokio {
+                        crate::rt::seal_batch();
+                    }
+                    w.wake()
+                }
+                cb => self.run_callback(cb),
             }
         }
         true
     }
 
-    fn run_callback(&self, cb: Callback<T, E>) {
-        match &self.inner.scheduler {
-            Some(s) => {
+    /// Schedule a done callback with `call_soon` (SPEC F2), or run it now without a runtime.
+    fn run_callback(&self, cb: Cb<T, E>) {
+        match (&self.inner.scheduler, cb) {
+            (_, Cb::Wake(w)) => w.wake(),
+            (Some(s), Cb::Call(f)) => {
                 let me = self.clone();
-                s.call_soon(Box::new(move || cb(&me)));
+                s.call_soon(Box::new(move || f(&me)));
             }
-            None => cb(self),
+            (Some(s), Cb::Shared(f)) => {
+                let me = self.clone();
+                s.call_soon(Box::new(move || f.call(&me)));
+            }
+            (None, Cb::Call(f)) => f(self),
+            (None, Cb::Shared(f)) => f.call(self),
         }
     }
 
     /// `cancel(msg)`: dispatched to a task's or gather's own cancel, else a plain future's.
     pub fn cancel(&self, msg: Option<String>) -> bool {
-        let hook = lock(&self.inner.hook).clone();
-        match hook {
-            Some(h) => h(self, msg),
+        match self.inner.hook.get() {
+            Some(CancelHook::Task(ctl)) => crate::task::task_cancel(self, ctl, msg),
+            Some(CancelHook::Fn(h)) => h(self, msg),
             None => self.cancel_plain(msg),
         }
     }
@@ -308,10 +366,12 @@ where
     /// Call `f` synchronously when the future completes, before its done callbacks (at once
     /// if it is done). For tracing: asyncio has no such hook, its callbacks are scheduled.
     pub fn observe(&self, f: impl FnOnce(&AioFuture<T, E>) + Send + 'static) {
-        if self.done() {
+        let mut st = lock(&self.inner.state);
+        if st.outcome.is_some() {
+            drop(st);
             f(self);
         } else {
-            lock(&self.inner.observers).push(Box::new(f));
+            st.observers.push(Box::new(f));
         }
     }
 
@@ -328,14 +388,26 @@ where
         &self,
         f: impl FnOnce(&AioFuture<T, E>) + Send + 'static,
     ) -> CallbackId {
+        self.add_cb(Cb::Call(Box::new(f)))
+    }
+
+    /// `add_done_callback` of a callback shared by many futures (gather's, wait's).
+    pub(crate) fn add_shared_callback(
+        &self,
+        f: std::sync::Arc<dyn DoneCallback<T, E>>,
+    ) -> CallbackId {
+        self.add_cb(Cb::Shared(f))
+    }
+
+    fn add_cb(&self, cb: Cb<T, E>) -> CallbackId {
         let mut st = lock(&self.inner.state);
         let id = st.next_id;
         st.next_id += 1;
         if st.outcome.is_some() {
             drop(st);
-            self.run_callback(Box::new(f));
+            self.run_callback(cb);
         } else {
-            st.callbacks.push((id, Cb::Call(Box::new(f))));
+            st.callbacks.push((id, cb));
         }
         CallbackId(id)
     }
@@ -360,7 +432,7 @@ where
         lock(&self.inner.state)
             .callbacks
             .iter()
-            .filter(|(_, c)| matches!(c, Cb::Call(_)))
+            .filter(|(_, c)| !matches!(c, Cb::Wake(_)))
             .count()
     }
 }

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::faults::{self, Fault};
-use crate::future::AioFuture;
+use crate::future::{AioFuture, DoneCallback};
 use crate::raised::Raised;
 use crate::sync::{lock, Mutex};
 
@@ -61,6 +61,16 @@ impl<T, E> Clone for Gather<T, E> {
 impl<T, E> fmt::Debug for Gather<T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Gather({:?})", self.outer)
+    }
+}
+
+impl<T, E> DoneCallback<T, E> for Shared<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn call(&self, fut: &AioFuture<T, E>) {
+        self.done_callback(fut)
     }
 }
 
@@ -247,7 +257,7 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let outer = AioFuture::with_class("_GatheringFuture", name.to_string());
+    let outer = AioFuture::with_class("_GatheringFuture", crate::future::Name::Given(name.into()));
     if n == 0 {
         outer.set_result(Vec::new());
         return Gather {
@@ -271,42 +281,42 @@ where
     // The hook holds the gather weakly: the children's callbacks keep it alive while any
     // child is pending; after that a cancel has nothing to do.
     let weak = std::sync::Arc::downgrade(&shared);
-    outer.set_hook(std::sync::Arc::new(
+    outer.set_hook(crate::future::CancelHook::Fn(std::sync::Arc::new(
         move |_outer: &AioFuture<Results<T, E>, E>, msg| match weak.upgrade() {
             Some(s) => gather_cancel(&s, msg),
             None => false,
         },
-    ));
+    )));
     let inline = crate::rt::current_scheduler().is_none();
     let mut children = Vec::with_capacity(n);
     // Distinct children by identity (asyncio's `arg_to_fut` dict): a hash set keeps gather
     // linear in its arguments.
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::with_capacity(n);
-    let mut distinct: Vec<AioFuture<T, E>> = Vec::new();
+    let mut seen = crate::identity::with_capacity(n);
     let mut done_later = Vec::new();
+    // One callback object for every child (asyncio's `_done_callback` closure).
+    let callback: std::sync::Arc<dyn DoneCallback<T, E>> = shared.clone();
     for i in 0..n {
         let c = make(i);
         if seen.insert(c.key()) {
-            distinct.push(c.clone());
             if inline && c.done() {
                 // Without a scheduler the callback would run now, before the gather knows
                 // all its children: account for it once they are all known.
                 done_later.push(c.clone());
             } else {
-                let sh = shared.clone();
-                c.add_done_callback(move |f| sh.done_callback(f));
+                c.add_shared_callback(callback.clone());
             }
         }
         children.push(c);
     }
-    let _ = shared.nfuts.set(distinct.len());
+    let ndistinct = seen.len();
+    let _ = shared.nfuts.set(ndistinct);
     let _ = shared.children.set(children);
     // On a multi-threaded runtime a child may have completed, and its callback run, before
     // the gather knew how many children it has: if they are all done now, finish here
     // (loom: children_complete_while_gather_is_being_built).
     let finish_now = {
         let mut st = lock(&shared.st);
-        if !st.decided && st.nfinished == distinct.len() && !st.cancelling {
+        if !st.decided && st.nfinished == ndistinct && !st.cancelling {
             st.decided = true;
             true
         } else {
@@ -317,8 +327,7 @@ where
         shared.finish();
     }
     for c in done_later {
-        let sh = shared.clone();
-        c.add_done_callback(move |f| sh.done_callback(f));
+        c.add_shared_callback(callback.clone());
     }
     Gather {
         outer,

@@ -61,6 +61,7 @@ pub mod executor;
 pub mod faults;
 pub mod future;
 pub mod gather;
+mod identity;
 pub mod raised;
 pub mod report;
 pub mod rt;

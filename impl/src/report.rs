@@ -42,7 +42,12 @@ pub fn set_exception_handler(h: Handler) {
 /// Run `f` with `h` as the handler of every future created inside it on this thread (futures
 /// keep the handler they were created with, whichever thread later drops them).
 pub fn with_exception_handler<R>(h: Handler, f: impl FnOnce() -> R) -> R {
-    let prev = SCOPED.with(|s| s.borrow_mut().replace(h));
+    scoped(Some(h), f)
+}
+
+/// Run `f` with `h` as this thread's scoped handler (None: the process-wide one).
+pub(crate) fn scoped<R>(h: Option<Handler>, f: impl FnOnce() -> R) -> R {
+    let prev = SCOPED.with(|s| std::mem::replace(&mut *s.borrow_mut(), h));
     let r = f();
     SCOPED.with(|s| *s.borrow_mut() = prev);
     r
@@ -51,19 +56,26 @@ pub fn with_exception_handler<R>(h: Handler, f: impl FnOnce() -> R) -> R {
 /// The handler a future created now would report to (for code that reports on its own, as
 /// `asyncio.run`'s shutdown does).
 pub fn current_handler() -> Handler {
-    current()
+    resolve(&current())
 }
 
-/// The handler a future created now should report to.
-pub(crate) fn current() -> Handler {
-    if let Some(h) = SCOPED.with(|s| s.borrow().clone()) {
-        return h;
+/// The scoped handler a future created now keeps; None means the process-wide handler, looked
+/// up when it reports (as asyncio looks up the loop's handler when it calls it), so that
+/// making a future takes no global lock.
+pub(crate) fn current() -> Option<Handler> {
+    SCOPED.with(|s| s.borrow().clone())
+}
+
+/// Where a future that kept `h` reports.
+pub(crate) fn resolve(h: &Option<Handler>) -> Handler {
+    match h {
+        Some(h) => h.clone(),
+        None => GLOBAL
+            .get_or_init(|| StdMutex::new(default_handler()))
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone(),
     }
-    GLOBAL
-        .get_or_init(|| StdMutex::new(default_handler()))
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone()
 }
 
 /// A handler that collects reports, for tests.

@@ -4,10 +4,13 @@
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc as StdArc;
+use std::sync::{Arc as StdArc, Mutex as StdMutex};
 use std::time::Duration;
 
 pub(crate) type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+/// A callback queued with `call_soon`.
+pub(crate) type Call = Box<dyn FnOnce() + Send>;
 
 /// A runtime that can schedule callbacks and timers and run spawned futures.
 pub trait Schedule: Send + Sync {
@@ -19,8 +22,56 @@ pub trait Schedule: Send + Sync {
     fn spawn(&self, fut: BoxFuture);
 }
 
+/// The runtime a future belongs to (asyncio's `future._loop`): held by value in every future,
+/// so that making one allocates nothing for it (a tokio `Handle` is a reference count).
+#[derive(Clone)]
+pub(crate) enum Sched {
+    /// aiospec's executor (or another `Schedule`).
+    Custom(StdArc<dyn Schedule>),
+    /// A tokio runtime.
+    Tokio(tokio::runtime::Handle),
+}
+
+impl Sched {
+    /// `loop.call_soon(f)`: never inline (SPEC F2).
+    pub(crate) fn call_soon(&self, f: Call) {
+        match self {
+            Sched::Custom(s) => s.call_soon(f),
+            Sched::Tokio(h) => tokio_call_soon(h, f),
+        }
+    }
+
+    /// `loop.call_later(delay, f)`; the returned closure cancels the timer. On tokio a timer
+    /// is a `tokio::time::sleep` task, so paused time works.
+    pub(crate) fn call_later(&self, delay: Duration, f: Call) -> Call {
+        match self {
+            Sched::Custom(s) => s.call_later(delay, f),
+            Sched::Tokio(h) => {
+                let t = h.spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    f();
+                });
+                Box::new(move || t.abort())
+            }
+        }
+    }
+
+    /// Run `fut` as a new task: tokio takes it unboxed (one allocation, its own).
+    pub(crate) fn spawn<F: Future<Output = ()> + Send + 'static>(&self, fut: F) {
+        match self {
+            Sched::Custom(s) => s.spawn(Box::pin(fut)),
+            Sched::Tokio(h) => {
+                seal_batch();
+                drop(h.spawn(fut))
+            }
+        }
+    }
+}
+
 thread_local! {
     static CURRENT: RefCell<Option<StdArc<dyn Schedule>>> = const { RefCell::new(None) };
+    /// This thread's open batch of tokio callbacks (see [`tokio_call_soon`]).
+    static BATCH: RefCell<Option<StdArc<Batch>>> = const { RefCell::new(None) };
 }
 
 /// Make `s` the current runtime of this thread while `f` runs.
@@ -33,13 +84,11 @@ pub(crate) fn enter<R>(s: StdArc<dyn Schedule>, f: impl FnOnce() -> R) -> R {
 
 /// The scheduler done callbacks go through: aiospec's executor, or tokio's runtime; None
 /// (callbacks run inline) outside both, as under loom.
-pub(crate) fn current_scheduler() -> Option<StdArc<dyn Schedule>> {
+pub(crate) fn current_scheduler() -> Option<Sched> {
     if let Some(s) = CURRENT.with(|c| c.borrow().clone()) {
-        return Some(s);
+        return Some(Sched::Custom(s));
     }
-    tokio::runtime::Handle::try_current()
-        .ok()
-        .map(|h| StdArc::new(Tokio(h)) as StdArc<dyn Schedule>)
+    tokio::runtime::Handle::try_current().ok().map(Sched::Tokio)
 }
 
 /// The error when no runtime is running (asyncio's "no running event loop").
@@ -58,27 +107,80 @@ impl std::fmt::Display for NoRuntime {
 impl std::error::Error for NoRuntime {}
 
 /// The runtime to use from this thread.
-pub(crate) fn current() -> Result<StdArc<dyn Schedule>, NoRuntime> {
+pub(crate) fn current() -> Result<Sched, NoRuntime> {
     current_scheduler().ok_or(NoRuntime)
 }
 
-/// tokio as a `Schedule`: a callback is a spawned task (tokio has no `call_soon`; like
-/// asyncio, a done callback never runs inside the code that completed the future), timers are
-/// `tokio::time::sleep` tasks (so paused time works).
-struct Tokio(tokio::runtime::Handle);
+/// Callbacks queued on tokio, run in order by one spawned task. `None` once that task has
+/// taken them (or was dropped unrun, when its runtime shut down).
+struct Batch {
+    calls: StdMutex<Option<Vec<Call>>>,
+}
 
-impl Schedule for Tokio {
-    fn call_soon(&self, f: Box<dyn FnOnce() + Send>) {
-        drop(self.0.spawn(async move { f() }));
+/// Closes its batch even if the task that runs it is dropped unpolled (a runtime shut down),
+/// so that a later runtime on this thread does not queue into a batch nobody will run.
+struct Drain(StdArc<Batch>);
+
+impl Drain {
+    fn take(&self) -> Vec<Call> {
+        self.0
+            .calls
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+            .unwrap_or_default()
     }
-    fn call_later(&self, delay: Duration, f: Box<dyn FnOnce() + Send>) -> Box<dyn FnOnce() + Send> {
-        let h = self.0.spawn(async move {
-            tokio::time::sleep(delay).await;
+}
+
+impl Drop for Drain {
+    fn drop(&mut self) {
+        drop(self.take());
+    }
+}
+
+/// tokio has no `call_soon`. Like asyncio, a done callback never runs inside the code that
+/// completed the future (SPEC F2): it is queued, and the queue is run by a spawned task.
+/// Callbacks queued on one thread before that task runs share it (one spawn per batch, not
+/// per callback: gather over N tasks spawns one, not N), and run in the order queued.
+///
+/// A batch stays open only while nothing else is scheduled from this thread: [`seal_batch`]
+/// closes it when a task is spawned or woken, so a callback queued after that runs after it,
+/// as in asyncio's FIFO ready queue.
+fn tokio_call_soon(h: &tokio::runtime::Handle, f: Call) {
+    let f = BATCH.with(|b| {
+        let b = b.borrow();
+        match b.as_ref() {
+            Some(batch) => {
+                let mut calls = batch.calls.lock().unwrap_or_else(|p| p.into_inner());
+                match calls.as_mut() {
+                    Some(v) => {
+                        v.push(f);
+                        None
+                    }
+                    None => Some(f),
+                }
+            }
+            None => Some(f),
+        }
+    });
+    let Some(f) = f else { return };
+    let batch = StdArc::new(Batch {
+        calls: StdMutex::new(Some(vec![f])),
+    });
+    BATCH.with(|b| *b.borrow_mut() = Some(batch.clone()));
+    let drain = Drain(batch);
+    drop(h.spawn(async move {
+        for f in drain.take() {
             f();
-        });
-        Box::new(move || h.abort())
-    }
-    fn spawn(&self, fut: BoxFuture) {
-        drop(self.0.spawn(fut));
-    }
+        }
+    }));
+}
+
+/// Callbacks queued from now on go to a new batch, run after whatever was just scheduled.
+pub(crate) fn seal_batch() {
+    BATCH.with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            b.take();
+        }
+    });
 }

@@ -15,7 +15,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
-use crate::future::{AioFuture, Waitable};
+use crate::future::{AioFuture, CancelHook, Name, Waitable};
 use crate::raised::Raised;
 use crate::rt::{self, NoRuntime};
 use crate::sync::{lock, Arc, AtomicU64, Mutex, Ordering};
@@ -160,7 +160,7 @@ impl Future for Cancellation {
 }
 
 /// `Task.cancel(msg)` (SPEC T6, T8).
-fn task_cancel<T, E>(fut: &AioFuture<T, E>, ctl: &TaskCtl, msg: Option<String>) -> bool
+pub(crate) fn task_cancel<T, E>(fut: &AioFuture<T, E>, ctl: &TaskCtl, msg: Option<String>) -> bool
 where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
@@ -195,14 +195,16 @@ where
     true
 }
 
-type Child<T, E> = Pin<Box<dyn Future<Output = Result<T, Raised<E>>> + Send>>;
-
-/// The future the runtime polls: asyncio's `Task.__step`.
-struct Runner<T, E> {
-    child: Option<Child<T, E>>,
-    fut: AioFuture<T, E>,
-    ctl: Arc<TaskCtl>,
-    handles_cancel: bool,
+pin_project_lite::pin_project! {
+    /// The future the runtime polls: asyncio's `Task.__step`. Generic over the child, so a
+    /// task is one allocation on tokio (the child lives in tokio's task cell, unboxed).
+    struct Runner<T, E, F> {
+        #[pin]
+        child: Option<F>,
+        fut: AioFuture<T, E>,
+        ctl: Arc<TaskCtl>,
+        handles_cancel: bool,
+    }
 }
 
 fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
@@ -215,34 +217,37 @@ fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-impl<T, E> Future for Runner<T, E>
+impl<T, E, F> Future for Runner<T, E, F>
 where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send,
 {
     type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let this = &mut *self;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut this = self.project();
         if this.child.is_none() {
             return Poll::Ready(());
         }
         let (must_cancel, signal) = {
             let mut st = lock(&this.ctl.st);
-            st.waker = Some(cx.waker().clone());
+            if !st.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                st.waker = Some(cx.waker().clone());
+            }
             st.fut_waiter = None;
             let m = st.must_cancel.take();
             let mut signal = None;
-            if let (Some(msg), true) = (&m, this.handles_cancel) {
+            if let (Some(msg), true) = (&m, *this.handles_cancel) {
                 st.delivered = Some(msg.clone());
                 signal = st.signal_waker.take();
             }
             (m, signal)
         };
         if let Some(msg) = must_cancel.clone() {
-            if !this.handles_cancel {
+            if !*this.handles_cancel {
                 // Delivered at the next step to a child that cannot handle it: it is dropped.
-                this.child = None;
+                this.child.set(None);
                 this.fut.complete_cancelled(msg);
                 return Poll::Ready(());
             }
@@ -252,11 +257,10 @@ where
         }
         let ctl = this.ctl.clone();
         let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(ctl));
-        let child = this.child.as_mut().expect("checked above");
+        let child = this.child.as_mut().as_pin_mut().expect("checked above");
         // Futures the child creates report where the task reports.
-        let handler = this.fut.handler();
-        let r = crate::report::with_exception_handler(handler, || {
-            catch_unwind(AssertUnwindSafe(|| child.as_mut().poll(cx)))
+        let r = crate::report::scoped(this.fut.handler(), || {
+            catch_unwind(AssertUnwindSafe(|| child.poll(cx)))
         });
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
         let done = match r {
@@ -273,7 +277,7 @@ where
         };
         match done {
             Some(o) => {
-                this.child = None;
+                this.child.set(None);
                 match o {
                     // T4: a cancellation escaping the child cancels the task.
                     Err(Raised::Cancelled(msg)) => this.fut.complete_cancelled(msg),
@@ -306,7 +310,10 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let name = name.unwrap_or_else(|| format!("Task-{}", TASK_COUNTER.next()));
+    let name = match name {
+        Some(n) => Name::Given(n.into_boxed_str()),
+        None => Name::Task(TASK_COUNTER.next()),
+    };
     let fut = AioFuture::with_class("Task", name);
     let ctl = Arc::new(TaskCtl {
         st: Mutex::new(CtlState {
@@ -318,21 +325,19 @@ where
         }),
         cancels: AtomicU64::new(0),
     });
-    let hook_ctl = ctl.clone();
-    fut.set_hook(std::sync::Arc::new(move |f: &AioFuture<T, E>, msg| {
-        task_cancel(f, &hook_ctl, msg)
-    }));
+    fut.set_hook(CancelHook::Task(ctl.clone()));
     (fut, ctl)
 }
 
-fn start<T, E>(
-    child: Child<T, E>,
+fn start<T, E, F>(
+    child: F,
     handles_cancel: bool,
     (fut, ctl): (AioFuture<T, E>, Arc<TaskCtl>),
 ) -> Result<Task<T, E>, NoRuntime>
 where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
+    F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
 {
     let rt = rt::current()?;
     let runner = Runner {
@@ -341,7 +346,7 @@ where
         ctl: ctl.clone(),
         handles_cancel,
     };
-    rt.spawn(Box::pin(runner));
+    rt.spawn(runner);
     Ok(Task { fut, ctl })
 }
 
@@ -368,7 +373,7 @@ where
     E: Clone + fmt::Debug + Send + 'static,
     F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
 {
-    start(Box::pin(child), false, new_task(None))
+    start(child, false, new_task(None))
 }
 
 /// Like [`spawn`], with a name used in reports.
@@ -378,7 +383,7 @@ where
     E: Clone + fmt::Debug + Send + 'static,
     F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
 {
-    start(Box::pin(child), false, new_task(Some(name.to_string())))
+    start(child, false, new_task(Some(name.to_string())))
 }
 
 /// Spawn a child that handles its own cancellation: `make` receives a [`TaskContext`] whose
@@ -405,7 +410,7 @@ where
 {
     let (fut, ctl) = new_task::<T, E>(name.map(str::to_string));
     let child = make(TaskContext { ctl: ctl.clone() });
-    start(Box::pin(child), true, (fut, ctl))
+    start(child, true, (fut, ctl))
 }
 
 impl<T, E> Task<T, E>

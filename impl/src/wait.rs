@@ -10,10 +10,10 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::faults::{self, Fault};
-use crate::future::{AioFuture, CallbackId};
+use crate::future::{AioFuture, CallbackId, DoneCallback};
 use crate::raised::Raised;
 use crate::rt;
-use crate::sync::{lock, Arc, Mutex};
+use crate::sync::{lock, Mutex};
 
 /// When `wait` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +54,39 @@ pub struct Waited<T, E> {
     pub pending: Vec<AioFuture<T, E>>,
 }
 
-struct WaitShared {
-    counter: usize,
+/// `_wait`'s `_on_completion` closure: one object shared by every child (W2–W4).
+struct OnCompletion<E> {
+    counter: Mutex<usize>,
+    return_when: ReturnWhen,
+    waiter: AioFuture<(), E>,
+    timer: Mutex<Option<rt::Call>>,
+}
+
+impl<T, E> DoneCallback<T, E> for OnCompletion<E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn call(&self, f: &AioFuture<T, E>) {
+        // _wait's _on_completion (W2-W4): Python's `or` short-circuits, so exception()
+        // (which retrieves) runs under FIRST_EXCEPTION for all but the last completion.
+        let counter = {
+            let mut c = lock(&self.counter);
+            *c -= 1;
+            *c
+        };
+        let wake = counter == 0
+            || self.return_when == ReturnWhen::FirstCompleted
+            || (self.return_when == ReturnWhen::FirstException
+                && !f.cancelled()
+                && matches!(f.exception(), Ok(Some(_))));
+        if wake {
+            if let Some(cancel) = lock(&self.timer).take() {
+                cancel();
+            }
+            self.waiter.set_result(());
+        }
+    }
 }
 
 /// `asyncio.wait(fs, timeout=..., return_when=...)`.
@@ -93,8 +124,7 @@ where
     E: Clone + fmt::Debug + Send + 'static,
 {
     // `set(fs)`: distinct by identity, in a hash set so that wait stays linear.
-    let mut seen: std::collections::HashSet<usize> =
-        std::collections::HashSet::with_capacity(fs.len());
+    let mut seen = crate::identity::with_capacity(fs.len());
     let mut set: Vec<AioFuture<T, E>> = Vec::with_capacity(fs.len());
     for f in fs {
         if seen.insert(f.key()) {
@@ -115,35 +145,21 @@ where
             }),
         )
     });
-    let timer = Arc::new(Mutex::new(timer));
-    let shared = Arc::new(Mutex::new(WaitShared { counter: set.len() }));
-    let mut ids: Vec<CallbackId> = Vec::with_capacity(set.len());
-    for f in &set {
-        let (shared, waiter, timer) = (shared.clone(), waiter.clone(), timer.clone());
-        ids.push(f.add_done_callback(move |f: &AioFuture<T, E>| {
-            // _wait's _on_completion (W2-W4): Python's `or` short-circuits, so exception()
-            // (which retrieves) runs under FIRST_EXCEPTION for all but the last completion.
-            let counter = {
-                let mut s = lock(&shared);
-                s.counter -= 1;
-                s.counter
-            };
-            let wake = counter == 0
-                || return_when == ReturnWhen::FirstCompleted
-                || (return_when == ReturnWhen::FirstException
-                    && !f.cancelled()
-                    && matches!(f.exception(), Ok(Some(_))));
-            if wake {
-                if let Some(cancel) = lock(&timer).take() {
-                    cancel();
-                }
-                waiter.set_result(());
-            }
-        }));
-    }
+    let on_completion = std::sync::Arc::new(OnCompletion {
+        counter: Mutex::new(set.len()),
+        return_when,
+        waiter: waiter.clone(),
+        timer: Mutex::new(timer),
+    });
+    let callback: std::sync::Arc<dyn DoneCallback<T, E>> = on_completion.clone();
+    let ids: Vec<CallbackId> = set
+        .iter()
+        .map(|f| f.add_shared_callback(callback.clone()))
+        .collect();
+    drop(callback);
     let r = waiter.clone().await;
     // finally: cancel the timeout, remove the callbacks (W5).
-    if let Some(cancel) = lock(&timer).take() {
+    if let Some(cancel) = lock(&on_completion.timer).take() {
         cancel();
     }
     if !faults::active(Fault::WaitKeepsCallbacks) {

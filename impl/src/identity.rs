@@ -1,0 +1,51 @@
+//! Sets of futures by identity (asyncio's `set(fs)` and gather's `arg_to_fut` dict, which hash
+//! by `id()`): a hash set of addresses with a multiplicative hash, since the keys are
+//! addresses that need no protection against collision attacks, so that gather and wait stay
+//! linear in their arguments at a few nanoseconds per child.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Fibonacci hashing of one address.
+#[derive(Default)]
+pub(crate) struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        // Addresses are aligned: the low bits carry nothing, the multiply spreads the rest
+        // into the high bits that hashbrown uses.
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Distinct futures by address.
+pub(crate) type IdentitySet = HashSet<usize, BuildHasherDefault<AddressHasher>>;
+
+/// An empty set with room for `n` futures.
+pub(crate) fn with_capacity(n: usize) -> IdentitySet {
+    IdentitySet::with_capacity_and_hasher(n, Default::default())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distinct_addresses_are_kept_and_repeats_dropped() {
+        let mut s = super::with_capacity(4);
+        let xs: Vec<Box<u64>> = (0..1000).map(Box::new).collect();
+        for x in &xs {
+            assert!(s.insert(&**x as *const u64 as usize));
+        }
+        for x in &xs {
+            assert!(!s.insert(&**x as *const u64 as usize));
+        }
+        assert_eq!(s.len(), 1000);
+    }
+}
