@@ -5,6 +5,7 @@ use std::fmt;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
+use crate::callbacks::Callbacks;
 use crate::raised::Raised;
 use crate::report::{self, Handler, Report};
 use crate::rt::Sched;
@@ -48,7 +49,7 @@ enum Cb<T, E> {
 
 struct State<T, E> {
     outcome: Option<Result<T, Raised<E>>>,
-    callbacks: Vec<(u64, Cb<T, E>)>,
+    callbacks: Callbacks<Cb<T, E>>,
     /// Called synchronously at completion, before the done callbacks (for tracing).
     observers: Vec<Callback<T, E>>,
     /// Cancelled (asyncio's `_state == CANCELLED`), as opposed to finished with a
@@ -157,6 +158,13 @@ impl<T, E> fmt::Debug for AioFuture<T, E> {
     }
 }
 
+/// How a done future finished (see [`AioFuture::settled`]).
+pub(crate) enum Settled<E> {
+    Ok,
+    Raised(Raised<E>),
+    Cancelled(Option<String>),
+}
+
 /// Identifies a done callback for `remove_done_callback`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallbackId(u64);
@@ -177,7 +185,7 @@ where
                 state: Mutex::new(State {
                     outcome: None,
                     cancelled: false,
-                    callbacks: Vec::new(),
+                    callbacks: Callbacks::default(),
                     observers: Vec::new(),
                     log_traceback: false,
                     next_id: 0,
@@ -249,6 +257,22 @@ where
         }
     }
 
+    /// `result()` and `cancelled()` in one lock (gather's final results loop).
+    pub(crate) fn result_and_cancelled(&self) -> (Result<T, Raised<E>>, bool) {
+        let mut st = lock(&self.inner.state);
+        let cancelled = st.cancelled;
+        match &st.outcome {
+            None => (Err(Raised::InvalidState("Result is not set.")), false),
+            Some(o) => {
+                let o = o.clone();
+                if !cancelled {
+                    st.log_traceback = false;
+                }
+                (o, cancelled)
+            }
+        }
+    }
+
     /// `exception()`: the error, None on success; retrieves it (SPEC R3, F4).
     pub fn exception(&self) -> Result<Option<Raised<E>>, Raised<E>> {
         let mut st = lock(&self.inner.state);
@@ -261,6 +285,27 @@ where
                 Ok(e)
             }
         }
+    }
+
+    /// What a done future holds, in one lock: None while pending; `Some(Err(Cancelled))`
+    /// if it was cancelled; otherwise its result, with an exception retrieved (cleared from
+    /// `_log_traceback`) when `retrieve`. gather's callback reads a child through this, since
+    /// `cancelled()` then `exception()` would take the lock twice per child.
+    pub(crate) fn settled(&self, retrieve: bool) -> Option<Settled<E>> {
+        let mut st = lock(&self.inner.state);
+        let cancelled = st.cancelled;
+        let out = match st.outcome.as_ref()? {
+            Err(e) if cancelled => Settled::Cancelled(match e {
+                Raised::Cancelled(m) => m.clone(),
+                _ => None,
+            }),
+            Err(e) => Settled::Raised(e.clone()),
+            Ok(_) => Settled::Ok,
+        };
+        if retrieve && !cancelled {
+            st.log_traceback = false;
+        }
+        Some(out)
     }
 
     /// Finish with a value. Returns false if already done.
@@ -295,17 +340,14 @@ where
             st.log_traceback = o.is_err() && !cancelled;
             st.cancelled = cancelled;
             st.outcome = Some(o);
-            (
-                std::mem::take(&mut st.callbacks),
-                std::mem::take(&mut st.observers),
-            )
+            (st.callbacks.take(), std::mem::take(&mut st.observers))
         };
         let (callbacks, observers) = callbacks;
         for f in observers {
             f(self);
         }
         let tokio = matches!(self.inner.scheduler, Some(Sched::Tokio(_)));
-        for (_, cb) in callbacks {
+        for cb in callbacks {
             match cb {
                 Cb::Wake(w) => {
                     // Waking queues the task on its runtime, as call_soon(__wakeup) does;
@@ -407,7 +449,7 @@ where
             drop(st);
             self.run_callback(cb);
         } else {
-            st.callbacks.push((id, cb));
+            st.callbacks.push(id, cb);
         }
         CallbackId(id)
     }
@@ -415,10 +457,8 @@ where
     /// `remove_done_callback`: returns how many were removed (0 or 1).
     pub fn remove_done_callback(&self, id: CallbackId) -> usize {
         let mut st = lock(&self.inner.state);
-        let before = st.callbacks.len();
         st.callbacks
-            .retain(|(i, cb)| *i != id.0 || matches!(cb, Cb::Wake(_)));
-        before - st.callbacks.len()
+            .remove_where(|i, cb| i == id.0 && !matches!(cb, Cb::Wake(_)))
     }
 
     /// Erase the value type: what a task records as the future it awaits.
@@ -432,7 +472,7 @@ where
         lock(&self.inner.state)
             .callbacks
             .iter()
-            .filter(|(_, c)| !matches!(c, Cb::Wake(_)))
+            .filter(|c| !matches!(c, Cb::Wake(_)))
             .count()
     }
 }
@@ -472,12 +512,11 @@ where
             if st.outcome.is_none() {
                 let known = st
                     .callbacks
-                    .iter()
-                    .any(|(_, c)| matches!(c, Cb::Wake(w) if w.will_wake(cx.waker())));
+                    .any(|c| matches!(c, Cb::Wake(w) if w.will_wake(cx.waker())));
                 if !known {
                     let id = st.next_id;
                     st.next_id += 1;
-                    st.callbacks.push((id, Cb::Wake(cx.waker().clone())));
+                    st.callbacks.push(id, Cb::Wake(cx.waker().clone()));
                 }
                 drop(st);
                 crate::task::set_fut_waiter(self.as_waitable());

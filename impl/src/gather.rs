@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::faults::{self, Fault};
-use crate::future::{AioFuture, DoneCallback};
+use crate::future::{AioFuture, DoneCallback, Settled};
 use crate::raised::Raised;
 use crate::sync::{lock, Mutex};
 
@@ -92,29 +92,41 @@ where
             st.nfinished += 1;
             if st.decided {
                 Act::Retrieve
-            } else if !self.return_exceptions && fut.cancelled() {
-                st.decided = true;
-                Act::Fail(fut.result().err().unwrap_or(Raised::Cancelled(None)))
-            } else if !self.return_exceptions && fut.exception().ok().flatten().is_some() {
-                st.decided = true;
-                Act::Fail(fut.exception().ok().flatten().expect("checked"))
-            } else if Some(&st.nfinished) == self.nfuts.get() {
-                if st.cancelling {
-                    st.deferred_final = true;
-                    Act::Nothing
-                } else {
-                    st.decided = true;
-                    Act::Finish
-                }
             } else {
-                Act::Nothing
+                // One lock on the child: cancelled() and exception() as asyncio reads them;
+                // without return_exceptions an exception is retrieved here (G2).
+                let settled = if self.return_exceptions {
+                    None
+                } else {
+                    fut.settled(true)
+                };
+                match settled {
+                    Some(Settled::Cancelled(m)) => {
+                        st.decided = true;
+                        Act::Fail(Raised::Cancelled(m))
+                    }
+                    Some(Settled::Raised(e)) => {
+                        st.decided = true;
+                        Act::Fail(e)
+                    }
+                    _ if Some(&st.nfinished) == self.nfuts.get() => {
+                        if st.cancelling {
+                            st.deferred_final = true;
+                            Act::Nothing
+                        } else {
+                            st.decided = true;
+                            Act::Finish
+                        }
+                    }
+                    _ => Act::Nothing,
+                }
             }
         };
         match act {
             // G4: a child finishing after the gather is done has its exception retrieved.
             Act::Retrieve => {
-                if !fut.cancelled() && !faults::active(Fault::GatherReportsLate) {
-                    let _ = fut.exception();
+                if !faults::active(Fault::GatherReportsLate) {
+                    let _ = fut.settled(true);
                 }
             }
             // G2, G5: the first exception (or cancellation) fails the gather at once.
@@ -138,11 +150,11 @@ where
         let children = self.children.get().map(Vec::as_slice).unwrap_or_default();
         let results: Results<T, E> = children
             .iter()
-            .map(|c| match c.result() {
-                Err(Raised::Cancelled(m)) if c.cancelled() => {
+            .map(|c| match c.result_and_cancelled() {
+                (Err(Raised::Cancelled(m)), true) => {
                     Err(Raised::Cancelled(Some(m.unwrap_or_default())))
                 }
-                other => other,
+                (other, _) => other,
             })
             .collect();
         let cancel = lock(&self.st).cancel_requested;

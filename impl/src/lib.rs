@@ -54,6 +54,7 @@
 
 #![warn(missing_docs)]
 
+mod callbacks;
 mod sync;
 
 pub mod executor;

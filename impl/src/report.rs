@@ -33,7 +33,8 @@ thread_local! {
     static SCOPED: RefCell<Option<Handler>> = const { RefCell::new(None) };
 }
 
-/// Replace the process-wide handler.
+/// Replace the process-wide handler: futures made outside [`with_exception_handler`] report to
+/// the one installed when they report (as asyncio calls the loop's current handler).
 pub fn set_exception_handler(h: Handler) {
     let g = GLOBAL.get_or_init(|| StdMutex::new(default_handler()));
     *g.lock().unwrap_or_else(|p| p.into_inner()) = h;

@@ -13,14 +13,15 @@ use loom::thread;
 
 type F = AioFuture<u32, &'static str>;
 
-/// Install a handler that counts reports.
-fn counting_reports() -> StdArc<AtomicUsize> {
+/// A handler that counts reports. Futures keep the scoped handler they were made under, so
+/// each test counts its own reports while loom tests run in parallel.
+fn counting_reports() -> (StdArc<AtomicUsize>, report::Handler) {
     let reports = StdArc::new(AtomicUsize::new(0));
     let r = reports.clone();
-    report::set_exception_handler(std::sync::Arc::new(move |_| {
+    let h: report::Handler = std::sync::Arc::new(move |_| {
         r.fetch_add(1, Ordering::SeqCst);
-    }));
-    reports
+    });
+    (reports, h)
 }
 
 static SEEN_ACCEPTED: AtomicUsize = AtomicUsize::new(0);
@@ -71,22 +72,24 @@ fn first_error_races_a_sibling_on_another_thread() {
     // G2, G4: whichever error completes first fails the gather; the other is retrieved by the
     // gather's callback: no report either way.
     loom::model(|| {
-        let reports = counting_reports();
-        let c1: F = AioFuture::new();
-        let c2: F = AioFuture::new();
-        let g = gather(vec![c1.clone(), c2.clone()], false);
-        let a = thread::spawn(move || {
-            c1.set_exception(Raised::Error("a"));
-        });
-        let b = thread::spawn(move || {
-            c2.set_exception(Raised::Error("b"));
-        });
-        a.join().unwrap();
-        b.join().unwrap();
-        let e = g.result().unwrap_err();
-        assert!(e == Raised::Error("a") || e == Raised::Error("b"));
-        drop(g);
-        assert_eq!(reports.load(Ordering::SeqCst), 0);
+        let (reports, handler) = counting_reports();
+        report::with_exception_handler(handler, || {
+            let c1: F = AioFuture::new();
+            let c2: F = AioFuture::new();
+            let g = gather(vec![c1.clone(), c2.clone()], false);
+            let a = thread::spawn(move || {
+                c1.set_exception(Raised::Error("a"));
+            });
+            let b = thread::spawn(move || {
+                c2.set_exception(Raised::Error("b"));
+            });
+            a.join().unwrap();
+            b.join().unwrap();
+            let e = g.result().unwrap_err();
+            assert!(e == Raised::Error("a") || e == Raised::Error("b"));
+            drop(g);
+            assert_eq!(reports.load(Ordering::SeqCst), 0);
+        })
     });
 }
 
@@ -94,14 +97,16 @@ fn first_error_races_a_sibling_on_another_thread() {
 fn handles_dropped_on_two_threads_report_once() {
     // R6: the last handle of an unretrieved failure reports exactly once.
     loom::model(|| {
-        let reports = counting_reports();
-        let f: F = AioFuture::new();
-        f.set_exception(Raised::Error("x"));
-        let f2 = f.clone();
-        let t = thread::spawn(move || drop(f2));
-        drop(f);
-        t.join().unwrap();
-        assert_eq!(reports.load(Ordering::SeqCst), 1);
+        let (reports, handler) = counting_reports();
+        report::with_exception_handler(handler, || {
+            let f: F = AioFuture::new();
+            f.set_exception(Raised::Error("x"));
+            let f2 = f.clone();
+            let t = thread::spawn(move || drop(f2));
+            drop(f);
+            t.join().unwrap();
+            assert_eq!(reports.load(Ordering::SeqCst), 1);
+        })
     });
 }
 
@@ -109,16 +114,18 @@ fn handles_dropped_on_two_threads_report_once() {
 fn retrieval_races_the_last_drop() {
     // R2: a result() on one thread and a drop on another: retrieved, so never reported.
     loom::model(|| {
-        let reports = counting_reports();
-        let f: F = AioFuture::new();
-        f.set_exception(Raised::Error("x"));
-        let f2 = f.clone();
-        let t = thread::spawn(move || {
-            let _ = f2.result();
-        });
-        drop(f);
-        t.join().unwrap();
-        assert_eq!(reports.load(Ordering::SeqCst), 0);
+        let (reports, handler) = counting_reports();
+        report::with_exception_handler(handler, || {
+            let f: F = AioFuture::new();
+            f.set_exception(Raised::Error("x"));
+            let f2 = f.clone();
+            let t = thread::spawn(move || {
+                let _ = f2.result();
+            });
+            drop(f);
+            t.join().unwrap();
+            assert_eq!(reports.load(Ordering::SeqCst), 0);
+        })
     });
 }
 
