@@ -196,6 +196,8 @@ fn with_python(text: &str, v: PyVersion) -> String {
 #[derive(Debug, Default)]
 pub struct ImplCampaign {
     pub checked: usize,
+    /// Of `checked`, those that agreed only with events at one instant in another order.
+    pub ties: usize,
     pub skipped: usize,
     pub disagreements: usize,
     /// The first disagreement, shrunk: (scenario JSON, trace diff).
@@ -238,6 +240,10 @@ pub fn impl_campaign(
         match impl_verdict(&text, rt) {
             None | Some(crate::check::ImplVerdict::Skipped(_)) => out.skipped += 1,
             Some(crate::check::ImplVerdict::Agree) => out.checked += 1,
+            Some(crate::check::ImplVerdict::AgreeAtTie) => {
+                out.checked += 1;
+                out.ties += 1;
+            }
             Some(_) => {
                 out.checked += 1;
                 out.disagreements += 1;

@@ -260,9 +260,10 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
                     });
                     p.finish();
                     println!(
-                        "aiospec-impl on {}: {} generated scenarios compared ({} skipped), {} disagreement(s)",
+                        "aiospec-impl on {}: {} generated scenarios compared ({} with events at one instant in another order; {} skipped), {} disagreement(s)",
                         rt.name(),
                         c.checked,
+                        c.ties,
                         c.skipped,
                         c.disagreements
                     );

@@ -73,3 +73,61 @@ fn c3_outcome_exact_compares_result_and_reports() {
     b.finalization.clear();
     assert!(!a.conforms(&b, Level::OutcomeExact));
 }
+
+/// The gather's outcome in a run: its exception or result.
+fn gather_outcome(t: &Trace) -> Outcome {
+    t.events
+        .iter()
+        .find_map(|e| match e {
+            Event::Gather { outcome, .. } => Some(outcome.clone()),
+            _ => None,
+        })
+        .expect("the scenario gathers")
+}
+
+fn two_failures(da: &str, db: &str) -> aiospec_model::Scenario {
+    let text = format!(
+        r#"{{"coroutines": {{"fail": {{"params": ["name", "d"], "body": [
+            "await asyncio.sleep(d)", "raise ValueError(name)"]}}}},
+          "main": [{{"try": ["await asyncio.gather(fail('a', {da}), fail('b', {db}))"],
+                    "except": [{{"type": "Exception", "body": ["pass"]}}]}}]}}"#
+    );
+    aiospec_model::load_str(&text, "two_failures.json").expect("valid scenario")
+}
+
+#[test]
+fn c2_jittered_runs_reorder_timers_that_share_a_deadline() {
+    // L3 in CPython: 'a' was scheduled first, so its error wins the tie (G2). A runtime with
+    // its own order at ties may let 'b' win: some jittered run must show that.
+    let s = two_failures("0.5", "0.5");
+    let v = aiospec::backend::REFERENCE;
+    let exact = aiospec_model::run(&s, v).unwrap();
+    assert_eq!(
+        gather_outcome(&exact),
+        Outcome::Exception("ValueError('a')".into())
+    );
+    let outcomes: std::collections::BTreeSet<String> = (1..=aiospec::check::TIE_SEEDS)
+        .map(|seed| {
+            let t =
+                aiospec_model::run_jittered(&s, v, seed, &mut aiospec_model::FirstChoice).unwrap();
+            format!("{:?}", gather_outcome(&t))
+        })
+        .collect();
+    assert_eq!(outcomes.len(), 2, "{outcomes:?}");
+}
+
+#[test]
+fn c2_jittered_runs_keep_separate_instants_in_order() {
+    // 0.25 before 0.5: no jitter reorders them, and rounding gives back the exact times.
+    let s = two_failures("0.5", "0.25");
+    let v = aiospec::backend::REFERENCE;
+    let exact = aiospec_model::run(&s, v).unwrap();
+    assert_eq!(
+        gather_outcome(&exact),
+        Outcome::Exception("ValueError('b')".into())
+    );
+    for seed in 1..=aiospec::check::TIE_SEEDS {
+        let t = aiospec_model::run_jittered(&s, v, seed, &mut aiospec_model::FirstChoice).unwrap();
+        assert_eq!(t, exact, "seed {seed}");
+    }
+}

@@ -35,6 +35,22 @@ impl Runtime<'_> {
     /// `loop.call_at(when, ...)`: push a TimerHandle; equal deadlines keep scheduling order
     /// (SPEC L3).
     pub fn call_at(&mut self, when: f64, callback: Callback) -> usize {
+        let when = match self.jitter {
+            // On odd seeds a timeout (wait's, wait_for's) fires just before what shares its
+            // instant, on even seeds just after: the two ways a runtime with its own order
+            // can decide a timeout that expires as a child completes (SPEC C2).
+            Some(seed)
+                if seed % 2 == 1
+                    && matches!(
+                        callback,
+                        Callback::ReleaseWaiter { .. } | Callback::TimeoutOnTimeout { .. }
+                    ) =>
+            {
+                when - jitter(seed, self.timer_seq + 1)
+            }
+            Some(seed) => when + jitter(seed, self.timer_seq + 1),
+            None => when,
+        };
         self.handles.push(Handle {
             callback,
             arg: None,
@@ -112,6 +128,13 @@ impl Runtime<'_> {
                 return;
             }
             let Handle { callback, arg, .. } = self.handles[h].clone();
+            if matches!(
+                callback,
+                Callback::ReleaseWaiter { .. } | Callback::TimeoutOnTimeout { .. }
+            ) && self.ready.iter().any(|&x| !self.handles[x].cancelled)
+            {
+                self.busy_timeouts += 1;
+            }
             self.run_callback(callback, arg);
         }
     }
@@ -172,4 +195,19 @@ impl Runtime<'_> {
             Callback::TimeoutOnTimeout { timeout } => self.timeout_on_timeout(timeout),
         }
     }
+}
+
+/// A timer's deadline offset in a jittered run (`aiospec_model::run_jittered`): 1 to 1000
+/// microseconds, from a hash of the seed and the timer's sequence number. It reorders timers
+/// that share a deadline (and what they wake) and nothing else when the scenario's delays are
+/// multiples of 1/16 s: it models a runtime with its own order for events at one instant
+/// (tokio), which conforms at C2/C3 if its trace is one of these (SPEC C2).
+pub fn jitter(seed: u64, seq: u64) -> f64 {
+    let mut x = seed
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(seq.wrapping_mul(0xBF58_476D_1CE4_E5B9));
+    x ^= x >> 31;
+    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 29;
+    ((x % 1000) + 1) as f64 * 1e-6
 }

@@ -77,6 +77,48 @@ pub fn run_impl(
     Ok(t)
 }
 
+/// Run a scenario on version `v` with every timer's deadline moved later by a jitter of 1 to
+/// 1000 microseconds drawn from `seed` (`event_loop::jitter`), then every time in the trace
+/// rounded to 1/16 s. For scenarios whose delays are multiples of 1/16 s this is a run in
+/// which events at one instant happen in another order: the traces a runtime with its own
+/// order at ties may produce (SPEC C2, C3). Not a model of CPython.
+pub fn run_jittered(
+    s: &Scenario,
+    v: PyVersion,
+    seed: u64,
+    chooser: &mut dyn Chooser,
+) -> Result<Trace, ModelError> {
+    let mut rt = rt::Runtime::new(&s.program, v, chooser);
+    rt.jitter = Some(seed);
+    rt.run_program(s.entry);
+    if let Some(e) = rt.error.take() {
+        return Err(e);
+    }
+    let mut t = Trace {
+        events: std::mem::take(&mut rt.events),
+        finalization: std::mem::take(&mut rt.final_events),
+    };
+    t.round_times(16.0);
+    t.normalize();
+    Ok(t)
+}
+
+/// How many times, in the run `chooser` picks, a wait or wait_for timeout fired while other
+/// callbacks were ready at the same instant. Which runs first there is decided by asyncio's
+/// turn order; a runtime with its own order (tokio) may decide it the other way (SPEC C2).
+pub fn busy_timeouts(
+    s: &Scenario,
+    v: PyVersion,
+    chooser: &mut dyn Chooser,
+) -> Result<usize, ModelError> {
+    let mut rt = rt::Runtime::new(&s.program, v, chooser);
+    rt.run_program(s.entry);
+    if let Some(e) = rt.error.take() {
+        return Err(e);
+    }
+    Ok(rt.busy_timeouts)
+}
+
 /// Run a scenario on version `v`, taking the first option at every nondeterministic point.
 pub fn run(s: &Scenario, v: PyVersion) -> Result<Trace, ModelError> {
     run_with(s, v, &mut FirstChoice)

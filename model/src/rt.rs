@@ -277,6 +277,11 @@ pub struct Runtime<'p> {
     pub scheduled: BTreeMap<(TimeKey, u64), usize>,
     pub handles: Vec<Handle>,
     pub timer_seq: u64,
+    /// Tie-breaking jitter (see `event_loop::jitter`): None models CPython exactly.
+    pub jitter: Option<u64>,
+    /// Timeouts (wait's, wait_for's) that fired while other callbacks were ready at the same
+    /// instant: what only asyncio's turn order decides (SPEC C2).
+    pub busy_timeouts: usize,
     pub stopping: bool,
     pub running: bool,
 
@@ -334,6 +339,8 @@ impl<'p> Runtime<'p> {
             scheduled: BTreeMap::new(),
             handles: Vec::new(),
             timer_seq: 0,
+            jitter: None,
+            busy_timeouts: 0,
             stopping: false,
             running: false,
             futs: Vec::new(),

@@ -75,6 +75,20 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// Round every event's time to the nearest multiple of `1 / per_second` s.
+    pub fn round_times(&mut self, per_second: f64) {
+        for e in self.events.iter_mut().chain(self.finalization.iter_mut()) {
+            match e {
+                Event::Print { t, .. }
+                | Event::Gather { t, .. }
+                | Event::Wait { t, .. }
+                | Event::Stuck { t }
+                | Event::End { t } => *t = (*t * per_second).round() / per_second,
+                Event::Main { .. } | Event::Report { .. } | Event::Warning { .. } => {}
+            }
+        }
+    }
+
     /// Sort the finalisation events into their canonical (multiset) order.
     pub fn normalize(&mut self) {
         self.finalization.sort_by_key(|e| e.to_json());
