@@ -202,6 +202,9 @@ pub struct ImplCampaign {
     pub disagreements: usize,
     /// The first disagreement, shrunk: (scenario JSON, trace diff).
     pub counterexample: Option<(String, String)>,
+    /// Every disagreement as generated (case number, scenario JSON, trace diff): on a
+    /// real-time runtime a race may not repeat while shrinking.
+    pub originals: Vec<(usize, String, String)>,
 }
 
 fn impl_verdict(text: &str, rt: crate::backend::Runtime) -> Option<crate::check::ImplVerdict> {
@@ -244,9 +247,15 @@ pub fn impl_campaign(
                 out.checked += 1;
                 out.ties += 1;
             }
-            Some(_) => {
+            Some(v) => {
                 out.checked += 1;
                 out.disagreements += 1;
+                let diff = match v {
+                    crate::check::ImplVerdict::Disagree { diff } => diff,
+                    crate::check::ImplVerdict::ModelError(e) => e,
+                    _ => String::new(),
+                };
+                out.originals.push((i, text.clone(), diff));
                 if out.counterexample.is_none() {
                     let minimal = shrink_by(&mut tree, |t| impl_disagrees(t, rt));
                     let diff = match impl_verdict(&minimal, rt) {

@@ -267,6 +267,17 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
                         c.skipped,
                         c.disagreements
                     );
+                    if !c.originals.is_empty() {
+                        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+                    }
+                    for (case, scenario, diff) in &c.originals {
+                        let path = out.join(format!("impl-{}-{seed}-case{case}.json", rt.name()));
+                        std::fs::write(&path, scenario).map_err(|e| e.to_string())?;
+                        println!(
+                            "case {case} as generated: {} (- model, + impl):\n{diff}",
+                            path.display()
+                        );
+                    }
                     if let Some((scenario, diff)) = c.counterexample {
                         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
                         let path = out.join(format!("impl-{}-{seed}.json", rt.name()));

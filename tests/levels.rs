@@ -109,7 +109,8 @@ fn c2_jittered_runs_reorder_timers_that_share_a_deadline() {
     let outcomes: std::collections::BTreeSet<String> = (1..=aiospec::check::TIE_SEEDS)
         .map(|seed| {
             let t =
-                aiospec_model::run_jittered(&s, v, seed, &mut aiospec_model::FirstChoice).unwrap();
+                aiospec_model::run_jittered(&s, v, seed, false, &mut aiospec_model::FirstChoice)
+                    .unwrap();
             format!("{:?}", gather_outcome(&t))
         })
         .collect();
@@ -127,7 +128,45 @@ fn c2_jittered_runs_keep_separate_instants_in_order() {
         Outcome::Exception("ValueError('b')".into())
     );
     for seed in 1..=aiospec::check::TIE_SEEDS {
-        let t = aiospec_model::run_jittered(&s, v, seed, &mut aiospec_model::FirstChoice).unwrap();
+        let t = aiospec_model::run_jittered(&s, v, seed, false, &mut aiospec_model::FirstChoice)
+            .unwrap();
         assert_eq!(t, exact, "seed {seed}");
     }
+}
+
+#[test]
+fn c3_shuffled_runs_take_orders_without_a_fifo_ready_queue() {
+    // Two children that finish in one asyncio turn: FIFO order makes wait(FIRST_COMPLETED)
+    // see both done; a runtime that runs ready work in another order (tokio's workers) may
+    // return with one still pending. Shuffled runs must produce both splits; plain jittered
+    // runs (no shuffle) keep asyncio's.
+    let text = r#"{"coroutines": {"c": {"params": [], "body": ["await asyncio.sleep(0)", "return 1"]}},
+        "main": ["t0 = asyncio.create_task(c())", "t1 = asyncio.create_task(c())",
+                 "done, pending = await asyncio.wait([t0, t1], return_when=asyncio.FIRST_COMPLETED)",
+                 "print(len(done), len(pending))", "await asyncio.sleep(0.25)"]}"#;
+    let s = aiospec_model::load_str(text, "first_completed.json").expect("valid scenario");
+    let v = aiospec::backend::REFERENCE;
+    let printed = |t: &Trace| -> String {
+        t.events
+            .iter()
+            .find_map(|e| match e {
+                Event::Print { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .expect("prints the split")
+    };
+    assert_eq!(printed(&aiospec_model::run(&s, v).unwrap()), "2 0");
+    let run = |seed, shuffle| {
+        printed(
+            &aiospec_model::run_jittered(&s, v, seed, shuffle, &mut aiospec_model::FirstChoice)
+                .unwrap(),
+        )
+    };
+    let jittered: std::collections::BTreeSet<String> = (1..=32).map(|k| run(k, false)).collect();
+    assert_eq!(jittered.into_iter().collect::<Vec<_>>(), vec!["2 0"]);
+    let shuffled: std::collections::BTreeSet<String> = (33..=96).map(|k| run(k, true)).collect();
+    assert_eq!(
+        shuffled.into_iter().collect::<Vec<_>>(),
+        vec!["1 1".to_string(), "2 0".to_string()]
+    );
 }

@@ -176,10 +176,16 @@ where
 {
     /// A new pending future (`loop.create_future()`).
     pub fn new() -> Self {
-        Self::with_class("Future", Name::Static("Future"))
+        Self::with_class("Future", Name::Static("Future"), None)
     }
 
-    pub(crate) fn with_class(class: &'static str, name: Name) -> Self {
+    /// A future of `class`; a `hook` given here costs no synchronisation (a task's), one set
+    /// later goes through `set_hook` (a gather's, which must exist before its hook can).
+    pub(crate) fn with_class(
+        class: &'static str,
+        name: Name,
+        hook: Option<CancelHook<T, E>>,
+    ) -> Self {
         AioFuture {
             inner: Arc::new(Inner {
                 state: Mutex::new(State {
@@ -195,7 +201,10 @@ where
                 name,
                 formatted_name: std::sync::OnceLock::new(),
                 handler: report::current(),
-                hook: std::sync::OnceLock::new(),
+                hook: match hook {
+                    Some(h) => std::sync::OnceLock::from(h),
+                    None => std::sync::OnceLock::new(),
+                },
                 scheduler: crate::rt::current_scheduler(),
                 describe: |e| format!("{e}"),
             }),

@@ -269,7 +269,11 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let outer = AioFuture::with_class("_GatheringFuture", crate::future::Name::Given(name.into()));
+    let outer = AioFuture::with_class(
+        "_GatheringFuture",
+        crate::future::Name::Given(name.into()),
+        None,
+    );
     if n == 0 {
         outer.set_result(Vec::new());
         return Gather {

@@ -18,7 +18,7 @@ use std::task::{Context, Poll, Waker};
 use crate::future::{AioFuture, CancelHook, Name, Waitable};
 use crate::raised::Raised;
 use crate::rt::{self, NoRuntime};
-use crate::sync::{lock, Arc, AtomicU64, Mutex, Ordering};
+use crate::sync::{lock, Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 
 static TASK_COUNTER: AtomicU64Static = AtomicU64Static::new(0);
 
@@ -38,6 +38,9 @@ pub(crate) struct TaskCtl {
     st: Mutex<CtlState>,
     /// Number of `cancel()` calls that were taken (asyncio's `cancelling()`).
     cancels: AtomicU64,
+    /// `must_cancel.is_some()`, written under the lock: the runner reads it without the lock
+    /// after each step, when almost always no cancel is pending.
+    cancel_pending: AtomicBool,
 }
 
 struct CtlState {
@@ -183,6 +186,7 @@ where
     let waker = {
         let mut st = lock(&ctl.st);
         st.must_cancel = Some(msg);
+        ctl.cancel_pending.store(true, Ordering::SeqCst);
         if has_waiter {
             None
         } else {
@@ -237,6 +241,7 @@ where
             }
             st.fut_waiter = None;
             let m = st.must_cancel.take();
+            this.ctl.cancel_pending.store(false, Ordering::SeqCst);
             let mut signal = None;
             if let (Some(msg), true) = (&m, *this.handles_cancel) {
                 st.delivered = Some(msg.clone());
@@ -267,7 +272,14 @@ where
             Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
             Ok(Poll::Ready(Ok(v))) => {
                 // Cancelled right before the child returned (SPEC T5, 3.8+ behaviour).
-                match lock(&this.ctl.st).must_cancel.take() {
+                let cancelled = if this.ctl.cancel_pending.load(Ordering::SeqCst) {
+                    let mut st = lock(&this.ctl.st);
+                    this.ctl.cancel_pending.store(false, Ordering::SeqCst);
+                    st.must_cancel.take()
+                } else {
+                    None
+                };
+                match cancelled {
                     Some(msg) => Some(Err(Raised::Cancelled(msg))),
                     None => Some(Ok(v)),
                 }
@@ -285,6 +297,7 @@ where
                 };
                 Poll::Ready(())
             }
+            None if !this.ctl.cancel_pending.load(Ordering::SeqCst) => Poll::Pending,
             None => {
                 // A cancel requested during this step: forward it to what the child awaits now.
                 let (pending, waiter) = {
@@ -294,7 +307,9 @@ where
                 if let Some(msg) = pending {
                     match waiter {
                         Some(w) if w.cancel_waitable(msg) => {
-                            lock(&this.ctl.st).must_cancel = None;
+                            let mut st = lock(&this.ctl.st);
+                            st.must_cancel = None;
+                            this.ctl.cancel_pending.store(false, Ordering::SeqCst);
                         }
                         _ => cx.waker().wake_by_ref(),
                     }
@@ -314,7 +329,6 @@ where
         Some(n) => Name::Given(n.into_boxed_str()),
         None => Name::Task(TASK_COUNTER.next()),
     };
-    let fut = AioFuture::with_class("Task", name);
     let ctl = Arc::new(TaskCtl {
         st: Mutex::new(CtlState {
             must_cancel: None,
@@ -324,8 +338,9 @@ where
             signal_waker: None,
         }),
         cancels: AtomicU64::new(0),
+        cancel_pending: AtomicBool::new(false),
     });
-    fut.set_hook(CancelHook::Task(ctl.clone()));
+    let fut = AioFuture::with_class("Task", name, Some(CancelHook::Task(ctl.clone())));
     (fut, ctl)
 }
 

@@ -117,10 +117,17 @@ impl Runtime<'_> {
         // Run the callbacks that are ready now; those they schedule wait for the next turn.
         let ntodo = self.ready.len();
         for _ in 0..ntodo {
-            let h = self
-                .ready
-                .pop_front()
-                .expect("ntodo counts the ready queue");
+            let h = match self.shuffle.as_mut() {
+                // Any ready callback may run next (see `Runtime::shuffle`).
+                Some(state) => {
+                    let i = (next_random(state) % self.ready.len() as u64) as usize;
+                    self.ready.remove(i).expect("index in range")
+                }
+                None => self
+                    .ready
+                    .pop_front()
+                    .expect("ntodo counts the ready queue"),
+            };
             if self.handles[h].cancelled {
                 continue;
             }
@@ -210,4 +217,13 @@ pub fn jitter(seed: u64, seq: u64) -> f64 {
     x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
     x ^= x >> 29;
     ((x % 1000) + 1) as f64 * 1e-6
+}
+
+/// splitmix64: the shuffled runs' deterministic random numbers.
+pub fn next_random(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }

@@ -82,14 +82,21 @@ pub fn run_impl(
 /// rounded to 1/16 s. For scenarios whose delays are multiples of 1/16 s this is a run in
 /// which events at one instant happen in another order: the traces a runtime with its own
 /// order at ties may produce (SPEC C2, C3). Not a model of CPython.
+///
+/// With `shuffle`, each turn also runs its ready callbacks in a random order drawn from
+/// `seed` (`Runtime::shuffle`).
 pub fn run_jittered(
     s: &Scenario,
     v: PyVersion,
     seed: u64,
+    shuffle: bool,
     chooser: &mut dyn Chooser,
 ) -> Result<Trace, ModelError> {
     let mut rt = rt::Runtime::new(&s.program, v, chooser);
     rt.jitter = Some(seed);
+    if shuffle {
+        rt.shuffle = Some(seed);
+    }
     rt.run_program(s.entry);
     if let Some(e) = rt.error.take() {
         return Err(e);

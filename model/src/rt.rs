@@ -279,6 +279,12 @@ pub struct Runtime<'p> {
     pub timer_seq: u64,
     /// Tie-breaking jitter (see `event_loop::jitter`): None models CPython exactly.
     pub jitter: Option<u64>,
+    /// Shuffled runs (`aiospec_model::run_jittered` with `shuffle`): the random state with
+    /// which each turn picks any ready callback instead of the oldest. Every such order is
+    /// causally possible (a callback is ready only after what scheduled it ran), so these are
+    /// the orders a runtime without asyncio's FIFO queue (tokio) may run work at one instant
+    /// in. None models CPython exactly.
+    pub shuffle: Option<u64>,
     /// Timeouts (wait's, wait_for's) that fired while other callbacks were ready at the same
     /// instant: what only asyncio's turn order decides (SPEC C2).
     pub busy_timeouts: usize,
@@ -340,6 +346,7 @@ impl<'p> Runtime<'p> {
             handles: Vec::new(),
             timer_seq: 0,
             jitter: None,
+            shuffle: None,
             busy_timeouts: 0,
             stopping: false,
             running: false,
