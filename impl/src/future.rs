@@ -475,6 +475,16 @@ where
         std::sync::Arc::new(self.clone())
     }
 
+    /// Awaiting tasks registered (their wakers).
+    #[cfg(test)]
+    pub(crate) fn wakers_len(&self) -> usize {
+        lock(&self.inner.state)
+            .callbacks
+            .iter()
+            .filter(|c| matches!(c, Cb::Wake(_)))
+            .count()
+    }
+
     /// Done callbacks registered (awaiting tasks not counted).
     #[cfg(test)]
     pub(crate) fn callbacks_len(&self) -> usize {
@@ -533,5 +543,35 @@ where
             }
         }
         Poll::Ready(self.result())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AioFuture;
+    use std::future::Future;
+    use std::task::{Context, Poll, Wake, Waker};
+
+    struct Noop;
+    impl Wake for Noop {
+        fn wake(self: std::sync::Arc<Self>) {}
+    }
+
+    #[test]
+    fn f2_a_task_polling_twice_is_one_awaiter() {
+        // An awaiting task is one entry in the callback list however often it polls, as
+        // `Task.__wakeup` is added once per await: completion wakes it once.
+        let f: AioFuture<u32, ()> = AioFuture::new();
+        let waker = Waker::from(std::sync::Arc::new(Noop));
+        let mut cx = Context::from_waker(&waker);
+        let mut g = f.clone();
+        for _ in 0..3 {
+            assert!(matches!(std::pin::Pin::new(&mut g).poll(&mut cx), Poll::Pending));
+        }
+        assert_eq!(f.wakers_len(), 1);
+        let other = Waker::from(std::sync::Arc::new(Noop));
+        let mut cx2 = Context::from_waker(&other);
+        assert!(matches!(std::pin::Pin::new(&mut g).poll(&mut cx2), Poll::Pending));
+        assert_eq!(f.wakers_len(), 2);
     }
 }

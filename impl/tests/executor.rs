@@ -71,3 +71,33 @@ fn r8_dropping_the_executor_destroys_pending_tasks_and_reports_them() {
         .iter()
         .all(|r| r.message == "Task was destroyed but it is pending!"));
 }
+
+#[test]
+fn r8_every_pending_task_is_destroyed_after_the_slot_registry_is_pruned() {
+    // The executor prunes finished tasks from its registry as it grows (at 64, 128, ...
+    // entries); live ones must survive every pruning, or closing the loop would miss them.
+    let c = Collector::new();
+    report::with_exception_handler(c.handler(), || {
+        let ex = Executor::new();
+        ex.enter(|| {
+            for i in 0..300u32 {
+                let t = if i % 3 == 0 {
+                    spawn(async {
+                        sleep_for::<()>(Duration::from_secs(5)).await?;
+                        Ok::<u32, Raised<()>>(1)
+                    })
+                } else {
+                    spawn(async { Ok::<u32, Raised<()>>(2) })
+                };
+                drop(t.unwrap());
+            }
+        });
+        assert!(ex.run_forever(Some(Duration::from_secs(1))));
+        drop(ex);
+    });
+    let r = c.take();
+    assert_eq!(r.len(), 100, "{r:?}");
+    assert!(r
+        .iter()
+        .all(|r| r.message == "Task was destroyed but it is pending!"));
+}
