@@ -1314,9 +1314,22 @@ fn record_gather(interp: &Arc<Interp>, g: &imp::Gather<V, PyExc>, id: usize, shu
     });
 }
 
+/// What a run shows besides its trace.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunInfo {
+    /// Tasks that a `cancel()` reached while they ran a step on another worker
+    /// (`Task::cancel_raced_step`): a race only a multi-threaded runtime has (SPEC C3).
+    pub cancels_raced_steps: usize,
+}
+
 /// Run `s` on aiospec-impl on runtime `rt`. The trace is in the model's format; compare it
 /// with the model's on [`REFERENCE`] at the runtime's level ([`Runtime::level`]).
 pub fn run(s: &Scenario, rt: Runtime) -> Result<Trace, Unsupported> {
+    run_with_info(s, rt).map(|(t, _)| t)
+}
+
+/// [`run`], with what else the run showed.
+pub fn run_with_info(s: &Scenario, rt: Runtime) -> Result<(Trace, RunInfo), Unsupported> {
     if !s.python.contains(&REFERENCE) {
         return Err(Unsupported(format!(
             "the scenario does not target Python {REFERENCE}"
@@ -1390,6 +1403,15 @@ pub fn run(s: &Scenario, rt: Runtime) -> Result<Trace, Unsupported> {
         }
     });
     // Finalisation: drop every handle, then collect what the finalisers reported.
+    let info = RunInfo {
+        cancels_raced_steps: interp
+            .tasks
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|t| t.cancel_raced_step())
+            .count(),
+    };
     interp.tasks.lock().unwrap().clear();
     *interp.executor_now.lock().unwrap() = None;
     if let Some(u) = interp.unsupported.lock().unwrap().clone() {
@@ -1419,7 +1441,7 @@ pub fn run(s: &Scenario, rt: Runtime) -> Result<Trace, Unsupported> {
         }
     }
     trace.normalize();
-    Ok(trace)
+    Ok((trace, info))
 }
 
 fn main_coro(interp: &Arc<Interp>, main_def: usize) -> Arc<CoroObj> {

@@ -209,9 +209,9 @@ pub struct ImplCampaign {
 
 fn impl_verdict(text: &str, rt: crate::backend::Runtime) -> Option<crate::check::ImplVerdict> {
     let s = load_str(text, "generated.json").ok()?;
-    match crate::backend::run(&s, rt) {
+    match crate::backend::run_with_info(&s, rt) {
         Err(u) => Some(crate::check::ImplVerdict::Skipped(u.0)),
-        Ok(t) => Some(crate::check::compare_with_model(&s, &t, rt)),
+        Ok((t, info)) => Some(crate::check::compare_run(&s, &t, &info, rt)),
     }
 }
 

@@ -158,13 +158,6 @@ impl<T, E> fmt::Debug for AioFuture<T, E> {
     }
 }
 
-/// How a done future finished (see [`AioFuture::settled`]).
-pub(crate) enum Settled<E> {
-    Ok,
-    Raised(Raised<E>),
-    Cancelled(Option<String>),
-}
-
 /// Identifies a done callback for `remove_done_callback`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallbackId(u64);
@@ -296,24 +289,18 @@ where
         }
     }
 
-    /// What a done future holds, in one lock: None while pending; `Some(Err(Cancelled))`
-    /// if it was cancelled; otherwise its result, with an exception retrieved (cleared from
-    /// `_log_traceback`) when `retrieve`. gather's callback reads a child through this, since
-    /// `cancelled()` then `exception()` would take the lock twice per child.
-    pub(crate) fn settled(&self, retrieve: bool) -> Option<Settled<E>> {
+    /// A done future's outcome, read and retrieved in one lock (None while pending): its
+    /// error (a cancelled future's is `Raised::Cancelled` with the message), marked retrieved
+    /// as `exception()` does (SPEC R3; a cancelled future has nothing to retrieve). gather's
+    /// callback reads a child through this, since `cancelled()` then `exception()` would take
+    /// the lock twice per child.
+    pub(crate) fn settled(&self) -> Option<Result<(), Raised<E>>> {
         let mut st = lock(&self.inner.state);
-        let cancelled = st.cancelled;
         let out = match st.outcome.as_ref()? {
-            Err(e) if cancelled => Settled::Cancelled(match e {
-                Raised::Cancelled(m) => m.clone(),
-                _ => None,
-            }),
-            Err(e) => Settled::Raised(e.clone()),
-            Ok(_) => Settled::Ok,
+            Err(e) => Err(e.clone()),
+            Ok(_) => Ok(()),
         };
-        if retrieve && !cancelled {
-            st.log_traceback = false;
-        }
+        st.log_traceback = false;
         Some(out)
     }
 
@@ -566,12 +553,18 @@ mod tests {
         let mut cx = Context::from_waker(&waker);
         let mut g = f.clone();
         for _ in 0..3 {
-            assert!(matches!(std::pin::Pin::new(&mut g).poll(&mut cx), Poll::Pending));
+            assert!(matches!(
+                std::pin::Pin::new(&mut g).poll(&mut cx),
+                Poll::Pending
+            ));
         }
         assert_eq!(f.wakers_len(), 1);
         let other = Waker::from(std::sync::Arc::new(Noop));
         let mut cx2 = Context::from_waker(&other);
-        assert!(matches!(std::pin::Pin::new(&mut g).poll(&mut cx2), Poll::Pending));
+        assert!(matches!(
+            std::pin::Pin::new(&mut g).poll(&mut cx2),
+            Poll::Pending
+        ));
         assert_eq!(f.wakers_len(), 2);
     }
 }

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::faults::{self, Fault};
-use crate::future::{AioFuture, DoneCallback, Settled};
+use crate::future::{AioFuture, DoneCallback};
 use crate::raised::Raised;
 use crate::sync::{lock, Mutex};
 
@@ -98,14 +98,11 @@ where
                 let settled = if self.return_exceptions {
                     None
                 } else {
-                    fut.settled(true)
+                    fut.settled()
                 };
                 match settled {
-                    Some(Settled::Cancelled(m)) => {
-                        st.decided = true;
-                        Act::Fail(Raised::Cancelled(m))
-                    }
-                    Some(Settled::Raised(e)) => {
+                    // A cancelled child's CancelledError, with its message (G5).
+                    Some(Err(e)) => {
                         st.decided = true;
                         Act::Fail(e)
                     }
@@ -126,7 +123,7 @@ where
             // G4: a child finishing after the gather is done has its exception retrieved.
             Act::Retrieve => {
                 if !faults::active(Fault::GatherReportsLate) {
-                    let _ = fut.settled(true);
+                    let _ = fut.settled();
                 }
             }
             // G2, G5: the first exception (or cancellation) fails the gather at once.

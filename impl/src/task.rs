@@ -41,6 +41,11 @@ pub(crate) struct TaskCtl {
     /// `must_cancel.is_some()`, written under the lock: the runner reads it without the lock
     /// after each step, when almost always no cancel is pending.
     cancel_pending: AtomicBool,
+    /// The runner is inside the child's poll (a step).
+    stepping: AtomicBool,
+    /// A `cancel()` from outside the task arrived during a step (possible only when another
+    /// worker runs the step): see [`Task::cancel_raced_step`].
+    raced_step: AtomicBool,
 }
 
 struct CtlState {
@@ -56,6 +61,15 @@ struct CtlState {
 
 thread_local! {
     static CURRENT_TASK: RefCell<Option<Arc<TaskCtl>>> = const { RefCell::new(None) };
+}
+
+/// Is `ctl` the task running on this thread (a task cancelling itself)?
+fn is_current(ctl: &TaskCtl) -> bool {
+    CURRENT_TASK.with(|c| {
+        c.borrow()
+            .as_ref()
+            .is_some_and(|cur| std::ptr::eq(&**cur, ctl))
+    })
 }
 
 /// Record what the current task awaits (called by `AioFuture::poll` when pending).
@@ -173,6 +187,9 @@ where
         return false;
     }
     ctl.cancels.fetch_add(1, Ordering::SeqCst);
+    if ctl.stepping.load(Ordering::SeqCst) && !is_current(ctl) {
+        ctl.raced_step.store(true, Ordering::SeqCst);
+    }
     let waiter = lock(&ctl.st).fut_waiter.clone();
     let has_waiter = waiter.is_some();
     if let Some(w) = waiter {
@@ -264,9 +281,11 @@ where
         let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(ctl));
         let child = this.child.as_mut().as_pin_mut().expect("checked above");
         // Futures the child creates report where the task reports.
+        this.ctl.stepping.store(true, Ordering::SeqCst);
         let r = crate::report::scoped(this.fut.handler(), || {
             catch_unwind(AssertUnwindSafe(|| child.poll(cx)))
         });
+        this.ctl.stepping.store(false, Ordering::SeqCst);
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
         let done = match r {
             Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
@@ -339,6 +358,8 @@ where
         }),
         cancels: AtomicU64::new(0),
         cancel_pending: AtomicBool::new(false),
+        stepping: AtomicBool::new(false),
+        raced_step: AtomicBool::new(false),
     });
     let fut = AioFuture::with_class("Task", name, Some(CancelHook::Task(ctl.clone())));
     (fut, ctl)
@@ -472,6 +493,14 @@ where
     /// ```
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         self.fut.cancel(msg.map(str::to_string))
+    }
+    /// Whether a `cancel()` from outside this task arrived while it was running a step,
+    /// which only a multi-threaded runtime allows. asyncio has no such moment; the request
+    /// is taken as a task cancelling itself during its step is (SPEC T5): `cancel()` returned
+    /// True, and if that step returned, the task is cancelled, if it raised, its exception
+    /// stands. Conformance checks use this to tell that race from a bug (SPEC C3).
+    pub fn cancel_raced_step(&self) -> bool {
+        self.ctl.raced_step.load(Ordering::SeqCst)
     }
     /// How many cancellation requests were taken (asyncio's `cancelling()`).
     pub fn cancelling(&self) -> u64 {

@@ -100,3 +100,42 @@ fn r8_only_tasks_report_destroyed_pending_and_it_can_be_switched_off() {
     assert_eq!(r[0].future, "loud");
     assert_eq!(observed.load(Ordering::SeqCst), 0);
 }
+
+#[test]
+fn r6_tasks_made_inside_a_task_report_where_that_task_reports() {
+    // A task's step runs under the handler the task was made with, so futures made during
+    // it (here a child task that fails, never awaited) report there too, whichever thread
+    // runs the step.
+    let c = aiospec_impl::report::Collector::new();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_time()
+        .build()
+        .unwrap();
+    let outer = aiospec_impl::report::with_exception_handler(c.handler(), || {
+        rt.block_on(async {
+            aiospec_impl::spawn(async {
+                let child = aiospec_impl::spawn_named("inner", async {
+                    Err::<u32, _>(aiospec_impl::Raised::Error("lost"))
+                })
+                .unwrap();
+                let f: aiospec_impl::AioFuture<u32, &'static str> = child.future().clone();
+                drop(child);
+                // Let the child run and fail, then drop the last handle.
+                while !f.done() {
+                    tokio::task::yield_now().await;
+                }
+                drop(f);
+                Ok::<u32, aiospec_impl::Raised<&'static str>>(0)
+            })
+            .unwrap()
+            .await
+        })
+    });
+    assert_eq!(outer, Ok(0));
+    drop(rt);
+    let r = c.take();
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].message, "Task exception was never retrieved");
+    assert_eq!(r[0].future, "inner");
+}

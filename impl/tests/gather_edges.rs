@@ -112,3 +112,15 @@ fn t4_a_task_that_raises_cancelled_error_is_cancelled() {
         .unwrap();
     assert_eq!(out, (Err(Raised::Cancelled(Some("self".into()))), true));
 }
+
+#[test]
+fn g5_a_cancelled_child_fails_the_gather_with_its_cancel_message() {
+    // Without return_exceptions the gather raises the child's CancelledError, message kept
+    // (`fut._make_cancelled_error()`, 3.9+).
+    let a: F = AioFuture::new();
+    let b: F = AioFuture::new();
+    let g = gather(vec![a.clone(), b.clone()], false);
+    assert!(a.cancel(Some("stop".into())));
+    assert_eq!(g.result(), Err(Raised::Cancelled(Some("stop".into()))));
+    assert!(!b.done(), "the sibling keeps running (G2)");
+}
