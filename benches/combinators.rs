@@ -196,6 +196,24 @@ fn bench_first_completed(c: &mut Criterion) {
                 })
             })
         });
+        // The same, with children that are real pending futures (tokio oneshot receivers,
+        // one of them sent): each registers a waker when polled, as ours register callbacks.
+        g.bench_with_input(BenchmarkId::new("select_all_oneshot", n), &n, |b, &n| {
+            b.iter(|| {
+                rt.block_on(async {
+                    let (txs, rxs): (Vec<_>, Vec<_>) = (0..n)
+                        .map(|_| tokio::sync::oneshot::channel::<u64>())
+                        .unzip();
+                    let mut txs: Vec<Option<_>> = txs.into_iter().map(Some).collect();
+                    if let Some(tx) = txs[n / 2].take() {
+                        let _ = tx.send(1);
+                    }
+                    let (v, _, rest) = futures::future::select_all(rxs).await;
+                    drop(txs);
+                    v.unwrap_or(0) as usize + rest.len()
+                })
+            })
+        });
     }
     g.finish();
 }

@@ -10,7 +10,7 @@ GROUPS = [
     ("gather_ready", "aiospec_gather", ["join_all", "try_join_all", "futures_unordered"]),
     ("gather_spawned_current_thread", "aiospec_gather", ["joinset", "spawn_and_await_handles"]),
     ("gather_spawned_multi_thread", "aiospec_gather", ["joinset", "spawn_and_await_handles"]),
-    ("wait_first_completed", "aiospec_wait", ["select_all"]),
+    ("wait_first_completed", "aiospec_wait", ["select_all", "select_all_oneshot"]),
     ("wait_all_completed", "aiospec_wait", ["joinset"]),
     ("gather_spawned_executor", "aiospec_gather", []),
 ]

@@ -108,9 +108,17 @@ fn c2_jittered_runs_reorder_timers_that_share_a_deadline() {
     );
     let outcomes: std::collections::BTreeSet<String> = (1..=aiospec::check::TIE_SEEDS)
         .map(|seed| {
-            let t =
-                aiospec_model::run_jittered(&s, v, seed, false, &mut aiospec_model::FirstChoice)
-                    .unwrap();
+            let t = aiospec_model::run_reordered(
+                &s,
+                v,
+                aiospec_model::Reorder {
+                    seed,
+                    jitter: true,
+                    shuffle: false,
+                },
+                &mut aiospec_model::FirstChoice,
+            )
+            .unwrap();
             format!("{:?}", gather_outcome(&t))
         })
         .collect();
@@ -128,8 +136,17 @@ fn c2_jittered_runs_keep_separate_instants_in_order() {
         Outcome::Exception("ValueError('b')".into())
     );
     for seed in 1..=aiospec::check::TIE_SEEDS {
-        let t = aiospec_model::run_jittered(&s, v, seed, false, &mut aiospec_model::FirstChoice)
-            .unwrap();
+        let t = aiospec_model::run_reordered(
+            &s,
+            v,
+            aiospec_model::Reorder {
+                seed,
+                jitter: true,
+                shuffle: false,
+            },
+            &mut aiospec_model::FirstChoice,
+        )
+        .unwrap();
         assert_eq!(t, exact, "seed {seed}");
     }
 }
@@ -158,8 +175,17 @@ fn c3_shuffled_runs_take_orders_without_a_fifo_ready_queue() {
     assert_eq!(printed(&aiospec_model::run(&s, v).unwrap()), "2 0");
     let run = |seed, shuffle| {
         printed(
-            &aiospec_model::run_jittered(&s, v, seed, shuffle, &mut aiospec_model::FirstChoice)
-                .unwrap(),
+            &aiospec_model::run_reordered(
+                &s,
+                v,
+                aiospec_model::Reorder {
+                    seed,
+                    jitter: true,
+                    shuffle,
+                },
+                &mut aiospec_model::FirstChoice,
+            )
+            .unwrap(),
         )
     };
     let jittered: std::collections::BTreeSet<String> = (1..=32).map(|k| run(k, false)).collect();

@@ -31,12 +31,14 @@ struct GatherState {
     /// decision to it.
     cancelling: bool,
     deferred_final: bool,
+    /// How many distinct children (duplicates are one child, G8); None while the gather is
+    /// being built. Published under this lock after `children` is set, so a callback that
+    /// sees it (on another worker, say) also sees every child.
+    nfuts: Option<usize>,
 }
 
 struct Shared<T, E> {
     children: std::sync::OnceLock<Vec<AioFuture<T, E>>>,
-    /// Distinct children (duplicates are one child, G8).
-    nfuts: std::sync::OnceLock<usize>,
     return_exceptions: bool,
     outer: AioFuture<Results<T, E>, E>,
     st: Mutex<GatherState>,
@@ -106,7 +108,7 @@ where
                         st.decided = true;
                         Act::Fail(e)
                     }
-                    _ if Some(&st.nfinished) == self.nfuts.get() => {
+                    _ if Some(st.nfinished) == st.nfuts => {
                         if st.cancelling {
                             st.deferred_final = true;
                             Act::Nothing
@@ -279,7 +281,6 @@ where
         };
     }
     let shared = std::sync::Arc::new(Shared {
-        nfuts: std::sync::OnceLock::new(),
         children: std::sync::OnceLock::new(),
         return_exceptions,
         outer: outer.clone(),
@@ -289,6 +290,7 @@ where
             cancel_requested: false,
             cancelling: false,
             deferred_final: false,
+            nfuts: None,
         }),
     });
     // The hook holds the gather weakly: the children's callbacks keep it alive while any
@@ -322,13 +324,16 @@ where
         children.push(c);
     }
     let ndistinct = seen.len();
-    let _ = shared.nfuts.set(ndistinct);
+    // The children first, then their number, under the lock: a callback deciding that the
+    // last child is done must find every child's result (found on tokio multi_thread by the
+    // generated campaign: results were read before the list was set, and came out empty).
     let _ = shared.children.set(children);
     // On a multi-threaded runtime a child may have completed, and its callback run, before
     // the gather knew how many children it has: if they are all done now, finish here
     // (loom: children_complete_while_gather_is_being_built).
     let finish_now = {
         let mut st = lock(&shared.st);
+        st.nfuts = Some(ndistinct);
         if !st.decided && st.nfinished == ndistinct && !st.cancelling {
             st.decided = true;
             true

@@ -48,4 +48,20 @@ mod tests {
         }
         assert_eq!(s.len(), 1000);
     }
+
+    #[test]
+    fn addresses_and_byte_strings_hash_apart() {
+        // The set stays linear only if distinct addresses get distinct hashes.
+        use std::hash::BuildHasher;
+        let b = std::hash::BuildHasherDefault::<super::AddressHasher>::default();
+        let xs: Vec<Box<u64>> = (0..1000).map(Box::new).collect();
+        let hashes: std::collections::HashSet<u64> = xs
+            .iter()
+            .map(|x| b.hash_one(&**x as *const u64 as usize))
+            .collect();
+        assert_eq!(hashes.len(), 1000);
+        // Anything else hashed (never an address) is hashed byte by byte.
+        assert_ne!(b.hash_one([1u8, 2, 3]), b.hash_one([3u8, 2, 1]));
+        assert_ne!(b.hash_one([1u8, 2, 3]), 0);
+    }
 }

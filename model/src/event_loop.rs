@@ -204,7 +204,7 @@ impl Runtime<'_> {
     }
 }
 
-/// A timer's deadline offset in a jittered run (`aiospec_model::run_jittered`): 1 to 1000
+/// A timer's deadline offset in a jittered run (`aiospec_model::run_reordered`): 1 to 1000
 /// microseconds, from a hash of the seed and the timer's sequence number. It reorders timers
 /// that share a deadline (and what they wake) and nothing else when the scenario's delays are
 /// multiples of 1/16 s: it models a runtime with its own order for events at one instant

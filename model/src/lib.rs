@@ -77,25 +77,36 @@ pub fn run_impl(
     Ok(t)
 }
 
-/// Run a scenario on version `v` with every timer's deadline moved later by a jitter of 1 to
-/// 1000 microseconds drawn from `seed` (`event_loop::jitter`), then every time in the trace
-/// rounded to 1/16 s. For scenarios whose delays are multiples of 1/16 s this is a run in
-/// which events at one instant happen in another order: the traces a runtime with its own
-/// order at ties may produce (SPEC C2, C3). Not a model of CPython.
-///
-/// With `shuffle`, each turn also runs its ready callbacks in a random order drawn from
-/// `seed` (`Runtime::shuffle`).
-pub fn run_jittered(
+/// How a reordered run (`run_reordered`) departs from CPython's order of events at one
+/// instant. Not a model of CPython: the orders a runtime with its own scheduling (tokio) may
+/// take, for conformance at C2 and C3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reorder {
+    /// Seed of the jitter and of the shuffle.
+    pub seed: u64,
+    /// Move every timer's deadline later by 1 to 1000 µs drawn from the seed
+    /// (`event_loop::jitter`), timeouts earlier on odd seeds: timers that share a deadline
+    /// fire in another order, in turns of their own.
+    pub jitter: bool,
+    /// Each turn runs any ready callback next instead of the oldest (`Runtime::shuffle`).
+    pub shuffle: bool,
+}
+
+/// Run a scenario on version `v` with the events at one instant reordered as `r` says, then
+/// every time in the trace rounded to 1/16 s. For scenarios whose delays are multiples of
+/// 1/16 s these are traces a runtime with its own order at ties may produce (SPEC C2, C3).
+pub fn run_reordered(
     s: &Scenario,
     v: PyVersion,
-    seed: u64,
-    shuffle: bool,
+    r: Reorder,
     chooser: &mut dyn Chooser,
 ) -> Result<Trace, ModelError> {
     let mut rt = rt::Runtime::new(&s.program, v, chooser);
-    rt.jitter = Some(seed);
-    if shuffle {
-        rt.shuffle = Some(seed);
+    if r.jitter {
+        rt.jitter = Some(r.seed);
+    }
+    if r.shuffle {
+        rt.shuffle = Some(r.seed);
     }
     rt.run_program(s.entry);
     if let Some(e) = rt.error.take() {

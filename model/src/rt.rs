@@ -279,7 +279,7 @@ pub struct Runtime<'p> {
     pub timer_seq: u64,
     /// Tie-breaking jitter (see `event_loop::jitter`): None models CPython exactly.
     pub jitter: Option<u64>,
-    /// Shuffled runs (`aiospec_model::run_jittered` with `shuffle`): the random state with
+    /// Shuffled runs (`aiospec_model::run_reordered` with `shuffle`): the random state with
     /// which each turn picks any ready callback instead of the oldest. Every such order is
     /// causally possible (a callback is ready only after what scheduled it ran), so these are
     /// the orders a runtime without asyncio's FIFO queue (tokio) may run work at one instant
