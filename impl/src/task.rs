@@ -187,7 +187,7 @@ where
         return false;
     }
     ctl.cancels.fetch_add(1, Ordering::SeqCst);
-    if ctl.stepping.load(Ordering::SeqCst) && !is_current(ctl) {
+    if ctl.stepping.load(Ordering::Acquire) && !is_current(ctl) {
         ctl.raced_step.store(true, Ordering::SeqCst);
     }
     let waiter = lock(&ctl.st).fut_waiter.clone();
@@ -281,11 +281,11 @@ where
         let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(ctl));
         let child = this.child.as_mut().as_pin_mut().expect("checked above");
         // Futures the child creates report where the task reports.
-        this.ctl.stepping.store(true, Ordering::SeqCst);
+        this.ctl.stepping.store(true, Ordering::Release);
         let r = crate::report::scoped(this.fut.handler(), || {
             catch_unwind(AssertUnwindSafe(|| child.poll(cx)))
         });
-        this.ctl.stepping.store(false, Ordering::SeqCst);
+        this.ctl.stepping.store(false, Ordering::Release);
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
         let done = match r {
             Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
