@@ -284,20 +284,20 @@ impl Runtime<'_> {
                 })
             }
             Builtin::CreateTask | Builtin::EnsureFuture => {
-                let fname = if b == Builtin::CreateTask {
-                    "create_task"
-                } else {
-                    "ensure_future"
-                };
-                let [coro, name] = self
-                    .bind(
-                        fname,
+                // `create_task(coro, *, name=None)`: on 3.7, which has no task names, a
+                // scenario's `name=` is dropped (as `aiospec export` drops it), not an error.
+                // `ensure_future(coro_or_future, *, loop=None)` takes no name.
+                let (fname, params): (&str, &[(&str, Option<Value>)]) = match b {
+                    Builtin::CreateTask => (
+                        "create_task",
                         &[("coro", None), ("name", Some(Value::None))],
-                        args,
-                        kwargs,
-                    )?
-                    .try_into()
-                    .expect("two");
+                    ),
+                    _ => ("ensure_future", &[("coro_or_future", None)]),
+                };
+                let bound = self.bind(fname, params, args, kwargs)?;
+                let mut bound = bound.into_iter();
+                let coro = bound.next().expect("one");
+                let name = bound.next().unwrap_or(Value::None);
                 match (&coro, b) {
                     (Value::Future(f), Builtin::EnsureFuture) => Ok(Value::Future(*f)),
                     (Value::Coro(c), _) => {
@@ -307,6 +307,8 @@ impl Runtime<'_> {
                         };
                         Ok(Value::Future(self.create_task(*c, name)))
                     }
+                    (_, Builtin::EnsureFuture) => Err(self
+                        .type_error("An asyncio.Future, a coroutine or an awaitable is required")),
                     (other, _) => {
                         let r = self.repr(other);
                         Err(self.type_error(&format!("a coroutine was expected, got {r}")))
