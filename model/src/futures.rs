@@ -55,11 +55,10 @@ impl Runtime<'_> {
         }
     }
 
-    /// `Future.remove_done_callback`: removes every equal callback; returns how many.
-    pub fn remove_done_callback(&mut self, f: FutId, cb: &Callback) -> usize {
-        let before = self.futs[f.0].callbacks.len();
+    /// `Future.remove_done_callback`: removes every equal callback. (CPython returns how many;
+    /// asyncio's own callers, the only ones the model has, ignore it.)
+    pub fn remove_done_callback(&mut self, f: FutId, cb: &Callback) {
         self.futs[f.0].callbacks.retain(|c| !c.same(cb));
-        before - self.futs[f.0].callbacks.len()
     }
 
     /// `Future.set_result`.
