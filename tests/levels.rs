@@ -74,6 +74,22 @@ fn c3_outcome_exact_compares_result_and_reports() {
     assert!(!a.conforms(&b, Level::OutcomeExact));
 }
 
+/// A jittered run of `s` on the reference version (shuffled too if `shuffle`).
+fn reordered(s: &aiospec_model::Scenario, seed: u64, shuffle: bool) -> Trace {
+    let r = aiospec_model::Reorder {
+        seed,
+        jitter: true,
+        shuffle,
+    };
+    aiospec_model::run_reordered(
+        s,
+        aiospec::backend::REFERENCE,
+        r,
+        &mut aiospec_model::FirstChoice,
+    )
+    .unwrap()
+}
+
 /// The gather's outcome in a run: its exception or result.
 fn gather_outcome(t: &Trace) -> Outcome {
     t.events
@@ -107,20 +123,7 @@ fn c2_jittered_runs_reorder_timers_that_share_a_deadline() {
         Outcome::Exception("ValueError('a')".into())
     );
     let outcomes: std::collections::BTreeSet<String> = (1..=aiospec::check::TIE_SEEDS)
-        .map(|seed| {
-            let t = aiospec_model::run_reordered(
-                &s,
-                v,
-                aiospec_model::Reorder {
-                    seed,
-                    jitter: true,
-                    shuffle: false,
-                },
-                &mut aiospec_model::FirstChoice,
-            )
-            .unwrap();
-            format!("{:?}", gather_outcome(&t))
-        })
+        .map(|seed| format!("{:?}", gather_outcome(&reordered(&s, seed, false))))
         .collect();
     assert_eq!(outcomes.len(), 2, "{outcomes:?}");
 }
@@ -136,18 +139,7 @@ fn c2_jittered_runs_keep_separate_instants_in_order() {
         Outcome::Exception("ValueError('b')".into())
     );
     for seed in 1..=aiospec::check::TIE_SEEDS {
-        let t = aiospec_model::run_reordered(
-            &s,
-            v,
-            aiospec_model::Reorder {
-                seed,
-                jitter: true,
-                shuffle: false,
-            },
-            &mut aiospec_model::FirstChoice,
-        )
-        .unwrap();
-        assert_eq!(t, exact, "seed {seed}");
+        assert_eq!(reordered(&s, seed, false), exact, "seed {seed}");
     }
 }
 
@@ -173,21 +165,7 @@ fn c3_shuffled_runs_take_orders_without_a_fifo_ready_queue() {
             .expect("prints the split")
     };
     assert_eq!(printed(&aiospec_model::run(&s, v).unwrap()), "2 0");
-    let run = |seed, shuffle| {
-        printed(
-            &aiospec_model::run_reordered(
-                &s,
-                v,
-                aiospec_model::Reorder {
-                    seed,
-                    jitter: true,
-                    shuffle,
-                },
-                &mut aiospec_model::FirstChoice,
-            )
-            .unwrap(),
-        )
-    };
+    let run = |seed, shuffle| printed(&reordered(&s, seed, shuffle));
     let jittered: std::collections::BTreeSet<String> = (1..=32).map(|k| run(k, false)).collect();
     assert_eq!(jittered.into_iter().collect::<Vec<_>>(), vec!["2 0"]);
     let shuffled: std::collections::BTreeSet<String> = (33..=96).map(|k| run(k, true)).collect();

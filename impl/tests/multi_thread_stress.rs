@@ -2,17 +2,23 @@
 
 use aiospec_impl::{gather, spawn, AioFuture, Raised};
 
-#[test]
-fn many_gathers_of_spawned_tasks_complete() {
+/// A two-worker runtime, and the rounds to run (`AIOSPEC_STRESS_ROUNDS`, default 20,000).
+fn setup() -> (tokio::runtime::Runtime, usize) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_time()
         .build()
         .unwrap();
-    let rounds: usize = std::env::var("AIOSPEC_STRESS_ROUNDS")
+    let rounds = std::env::var("AIOSPEC_STRESS_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
+    (rt, rounds)
+}
+
+#[test]
+fn many_gathers_of_spawned_tasks_complete() {
+    let (rt, rounds) = setup();
     for n in [1usize, 2, 16] {
         for _ in 0..rounds / n {
             let r = rt.block_on(async move {
@@ -41,14 +47,7 @@ fn g1_gathers_of_done_children_have_every_result_on_multi_thread() {
     // children was published before the list. That window was a few instructions wide and
     // this loop does not reliably hit it; the fix publishes the count under the gather's lock,
     // where loom sees it (loom_gather: children_complete_while_gather_is_being_built).
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .build()
-        .unwrap();
-    let rounds: usize = std::env::var("AIOSPEC_STRESS_ROUNDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20_000);
+    let (rt, rounds) = setup();
     rt.block_on(async move {
         for round in 0..rounds {
             // Children done before the gather: each callback is queued at once, and the

@@ -6,7 +6,7 @@ use aiospec_impl::report::{self, Collector};
 use aiospec_impl::{spawn, AioFuture, Executor, Raised};
 
 #[test]
-fn task_numbers_and_the_process_wide_handler() {
+fn r6_task_numbers_and_the_process_wide_handler() {
     let ex = Executor::new();
     let (a, b) = ex.enter(|| {
         (

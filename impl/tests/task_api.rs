@@ -13,7 +13,7 @@ use aiospec_impl::{
 type R<T> = Result<T, Raised<&'static str>>;
 
 #[test]
-fn t_accessors_of_a_task() {
+fn t6_accessors_of_a_task_and_its_cancel_count() {
     let ex = Executor::new();
     let out = ex.block_on(async {
         let t = spawn(async {

@@ -63,8 +63,19 @@ pub fn run_impl(
     imp: Impl,
     chooser: &mut dyn Chooser,
 ) -> Result<Trace, ModelError> {
+    run_configured(s, v, chooser, |rt| rt.imp = imp).map(|(t, _)| t)
+}
+
+/// Run a scenario on a runtime `setup` has configured: its normalised trace and how many
+/// timeouts fired at a busy instant (`busy_timeouts`).
+fn run_configured(
+    s: &Scenario,
+    v: PyVersion,
+    chooser: &mut dyn Chooser,
+    setup: impl FnOnce(&mut rt::Runtime),
+) -> Result<(Trace, usize), ModelError> {
     let mut rt = rt::Runtime::new(&s.program, v, chooser);
-    rt.imp = imp;
+    setup(&mut rt);
     rt.run_program(s.entry);
     if let Some(e) = rt.error.take() {
         return Err(e);
@@ -74,7 +85,7 @@ pub fn run_impl(
         finalization: std::mem::take(&mut rt.final_events),
     };
     t.normalize();
-    Ok(t)
+    Ok((t, rt.busy_timeouts))
 }
 
 /// How a reordered run (`run_reordered`) departs from CPython's order of events at one
@@ -101,21 +112,10 @@ pub fn run_reordered(
     r: Reorder,
     chooser: &mut dyn Chooser,
 ) -> Result<Trace, ModelError> {
-    let mut rt = rt::Runtime::new(&s.program, v, chooser);
-    if r.jitter {
-        rt.jitter = Some(r.seed);
-    }
-    if r.shuffle {
-        rt.shuffle = Some(r.seed);
-    }
-    rt.run_program(s.entry);
-    if let Some(e) = rt.error.take() {
-        return Err(e);
-    }
-    let mut t = Trace {
-        events: std::mem::take(&mut rt.events),
-        finalization: std::mem::take(&mut rt.final_events),
-    };
+    let (mut t, _) = run_configured(s, v, chooser, |rt| {
+        rt.jitter = r.jitter.then_some(r.seed);
+        rt.shuffle = r.shuffle.then_some(r.seed);
+    })?;
     t.round_times(16.0);
     t.normalize();
     Ok(t)
@@ -129,12 +129,7 @@ pub fn busy_timeouts(
     v: PyVersion,
     chooser: &mut dyn Chooser,
 ) -> Result<usize, ModelError> {
-    let mut rt = rt::Runtime::new(&s.program, v, chooser);
-    rt.run_program(s.entry);
-    if let Some(e) = rt.error.take() {
-        return Err(e);
-    }
-    Ok(rt.busy_timeouts)
+    run_configured(s, v, chooser, |_| {}).map(|(_, n)| n)
 }
 
 /// Run a scenario on version `v`, taking the first option at every nondeterministic point.
