@@ -1,16 +1,21 @@
-"""aiospec's CPython oracle: run exported asyncio programs on a deterministic virtual-time
-event loop and print the trace of each, in the model's JSON-lines format.
+"""aiospec's CPython oracle: run asyncio programs on a deterministic virtual-time event loop
+and print the trace of each, in the model's JSON-lines format.
 
 Standard library only; runs on CPython 3.7 to 3.13. Reads one JSON object per line on stdin:
-    {"id": "...", "source": "<python program>", "impl": "c" | "py"}
+    {"id": "...", "source": "<program>", "path": "prog.py", "abs_path": "/x/prog.py",
+     "impl": "c" | "py"}
 and writes one JSON object per line on stdout:
-    {"id": "...", "trace": "<json lines>"}  or  {"id": "...", "error": "<traceback>"}
+    {"id": "...", "trace": "<json lines>", "hints": {...}}  or  {"id": "...", "error": "..."}
 
-What it makes deterministic (see ../shared/ORACLE-NOTES.md):
-- time: the loop's clock is virtual; select(timeout) advances it by timeout;
+What it makes deterministic (see ../shared/ORACLE-NOTES.md and SPEC L7, M5, M6):
+- time: one virtual clock per program, read by every loop and by time.monotonic(),
+  perf_counter(), time(); a loop's select(timeout) advances it by timeout (and on to the next
+  deadline where that would not reach it); time.sleep() advances it;
 - timers with equal deadlines fire in scheduling order (a sequence tie-breaker);
 - finalisers: references are dropped and gc.collect() runs twice; reports and warnings are
-  compared as a multiset, so when each fires does not matter.
+  compared as a multiset, so when each fires does not matter;
+- texts: memory addresses become 0x..., the standard library's directory <stdlib>, and task
+  names are numbered from the program's first task.
 Everything else is CPython's own code, unpatched: asyncio.gather, wait, Task, Future.
 """
 
@@ -22,13 +27,28 @@ import heapq
 import io
 import itertools
 import json
+import linecache
+import logging
+import os
+import re
 import selectors
 import sys
+import time
 import traceback
 import types
 import warnings
 
-FILENAME = "<aiospec>"
+STDLIB = os.path.dirname(os.path.dirname(os.path.abspath(asyncio.__file__)))
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+TASK_NAME = re.compile(r"Task-(\d+)")
+MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+
+
+class Clock:
+    t = 0.0
+
+
+CLOCK = Clock()
 
 
 def _repr(v):
@@ -36,7 +56,7 @@ def _repr(v):
 
 
 class Recorder:
-    """Collects the events of one scenario run."""
+    """Collects the events of one program run."""
 
     def __init__(self):
         self.events = []
@@ -51,15 +71,14 @@ class Recorder:
         # Set orders CPython used, for the model to replay: key -> object keys in order.
         self.hints = {}
         self.all_tasks_calls = 0
-        # The wait() whose first step is running (its _wait adds its done callbacks then).
         self.in_wait_start = None
-        # asyncio.run's _cancel_all_tasks has called all_tasks(): its gather follows.
         self.in_shutdown = False
         self.gather_ids = itertools.count(1)
         self.wait_ids = itertools.count(1)
+        self.name_base = 0
 
     def now(self):
-        return self.loop.time() if self.loop is not None else 0.0
+        return CLOCK.t
 
     def ordered(self, ev):
         (self.final if self.finalizing else self.events).append(ev)
@@ -83,24 +102,41 @@ class Recorder:
 
     def outcome(self, value=None, exc=None):
         if exc is not None:
-            return {"exception": _repr(exc)}
-        return {"result": _repr(value)}
+            return {"exception": self.text(_repr(exc))}
+        return {"result": self.text(_repr(value))}
+
+    def text(self, s):
+        """A text as the model writes it: addresses, the stdlib's directory, task names."""
+        s = s.replace(STDLIB + os.sep + "asyncio" + os.sep, "<stdlib>/asyncio/")
+        s = ADDRESS.sub("0x...", s)
+        base = self.name_base
+        return TASK_NAME.sub(lambda m: "Task-%d" % (int(m.group(1)) - base), s)
 
 
 REC = None
 
 
 def coro_label(coro):
+    """How traces name a task: its coroutine's name and arguments (`work(1)`)."""
     code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-    name = getattr(coro, "__qualname__", None) or type(coro).__name__
-    if code is None or code.co_filename != FILENAME:
-        return "%s()" % name
+    if code is None or code.co_filename != CURRENT_FILE:
+        return "%s()" % code_name(coro)
     frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
     names = code.co_varnames[: code.co_argcount]
     if frame is None:
-        return "%s(...)" % name
+        return "%s(...)" % code.co_name
     loc = frame.f_locals
-    return "%s(%s)" % (name, ", ".join(_repr(loc[n]) for n in names))
+    return "%s(%s)" % (code.co_name, ", ".join(REC.text(_repr(loc[n])) for n in names))
+
+
+def code_name(coro):
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    if code is not None:
+        return code.co_name
+    return getattr(coro, "__name__", type(coro).__name__)
+
+
+CURRENT_FILE = "<aiospec>"
 
 
 class VirtualSelector(selectors.SelectSelector):
@@ -110,12 +146,17 @@ class VirtualSelector(selectors.SelectSelector):
 
     def select(self, timeout=None):
         loop = self._aiospec_loop
-        if timeout is None:
-            # Nothing ready, no timer: real CPython would block forever here.
-            REC.ordered({"event": "stuck", "t": loop._vtime})
+        earliest = loop._scheduled[0]._when if loop._scheduled else None
+        if timeout is None or (timeout > 0 and earliest == float("inf")):
+            # Nothing ready, no timer (or one at +inf): real CPython would block forever.
+            REC.ordered({"event": "stuck", "t": CLOCK.t})
             loop.stop()
             return []
-        loop._vtime += timeout
+        CLOCK.t += timeout
+        if timeout > 0 and earliest is not None and earliest >= CLOCK.t + loop._clock_resolution:
+            # The 24 h cap on one select, or a clock too large for the resolution to reach
+            # the deadline: the clock moves on to it, as a real clock would (SPEC L7).
+            CLOCK.t = earliest
         return []
 
 
@@ -162,17 +203,48 @@ def task_factory(loop, coro, **kwargs):
     return task
 
 
+CAPTURE = logging.getLogger("asyncio")
+
+
 def exception_handler(loop, context):
     fut = context.get("future", context.get("task"))
     ev = {"event": "report", "message": context.get("message"), "future": REC.label(fut)}
     if "exception" in context and context["exception"] is not None:
-        ev["exception"] = _repr(context["exception"])
+        ev["exception"] = REC.text(_repr(context["exception"]))
+    # The text the default handler logs, captured from the asyncio logger.
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    old = CAPTURE.propagate
+    CAPTURE.propagate = False
+    CAPTURE.addHandler(handler)
+    try:
+        loop.default_exception_handler(context)
+    finally:
+        CAPTURE.removeHandler(handler)
+        CAPTURE.propagate = old
+    ev["text"] = REC.text(strip_harness_frames(stream.getvalue().rstrip("\n")))
     REC.final.append(ev)
+
+
+def strip_harness_frames(text):
+    """Drop the harness's own frames (its code runs as '<string>'), with the source line and
+    carets 3.13 shows for them."""
+    out = []
+    skipping = False
+    for l in text.split("\n"):
+        if l.startswith('  File "<string>"'):
+            skipping = True
+            continue
+        if skipping and l.startswith("    "):
+            continue
+        skipping = False
+        out.append(l)
+    return "\n".join(out)
 
 
 class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self):
-        self._vtime = 0.0
         super().__init__(VirtualSelector(self))
         self._clock_resolution = 1e-09
         self.set_task_factory(task_factory)
@@ -189,7 +261,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             return task_factory(self, coro, name=name, context=context)
 
     def time(self):
-        return self._vtime
+        return CLOCK.t
 
     def call_at(self, when, callback, *args, context=None):
         self._check_closed()
@@ -215,8 +287,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def close(self):
         if not self.is_closed():
-            REC.ordered({"event": "end", "t": self._vtime})
-            REC.finalizing = True
+            REC.ordered({"event": "end", "t": CLOCK.t})
         super().close()
 
 
@@ -307,7 +378,7 @@ async def wait(*args, **kwargs):
         done, pending = await _first_step_marked(ORIG_WAIT(*args, **kwargs), wid)
     except BaseException as e:
         REC.hints["wait-fs:%d" % wid] = REC.watch_orders.pop(wid, [])
-        REC.ordered({"event": "wait", "id": wid, "t": REC.now(), "exception": _repr(e)})
+        REC.ordered({"event": "wait", "id": wid, "t": REC.now(), "exception": REC.text(_repr(e))})
         raise
     REC.hints["wait-fs:%d" % wid] = REC.watch_orders.pop(wid, [])
     REC.hints["wait-done:%d" % wid] = [REC.key(f) for f in done]
@@ -366,55 +437,119 @@ def run(main, **kwargs):
     try:
         result = ORIG_RUN(main, **kwargs)
     except BaseException as e:
-        REC.events.append({"event": "main", "outcome": {"exception": _repr(e)}})
+        REC.events.append({"event": "main", "outcome": {"exception": REC.text(_repr(e))}})
         raise
-    REC.events.append({"event": "main", "outcome": {"result": _repr(result)}})
+    REC.events.append({"event": "main", "outcome": {"result": REC.text(_repr(result))}})
     return result
 
 
 def make_print():
     def aiospec_print(*args, sep=" ", end="\n", file=None, flush=False):
         text = (" " if sep is None else sep).join(str(a) for a in args)
-        REC.ordered({"event": "print", "t": REC.now(), "text": text})
+        ev = {"event": "print", "t": REC.now(), "text": REC.text(text)}
+        if end is not None and end != "\n":
+            ev["end"] = REC.text(end)
+        REC.ordered(ev)
     return aiospec_print
 
 
-def run_one(source, impl):
-    global REC, IMPL
+# The clocks a program reads, made virtual (SPEC M6).
+ORIG_TIME = {n: getattr(time, n) for n in ("monotonic", "perf_counter", "time", "monotonic_ns", "perf_counter_ns", "time_ns", "sleep")}
+
+
+def _vclock():
+    return CLOCK.t
+
+
+def _vclock_ns():
+    return int(round(CLOCK.t * 1e9))
+
+
+def _vsleep(secs):
+    CLOCK.t += secs
+
+
+def patch_time():
+    for n in ("monotonic", "perf_counter", "time"):
+        setattr(time, n, _vclock)
+    for n in ("monotonic_ns", "perf_counter_ns", "time_ns"):
+        setattr(time, n, _vclock_ns)
+    time.sleep = _vsleep
+
+
+def restore_time():
+    for n, f in ORIG_TIME.items():
+        setattr(time, n, f)
+
+
+def task_name_base(impl):
+    """The number the next automatic task name would take, minus one (names are renumbered
+    from the program's first task)."""
+    if sys.version_info < (3, 8):
+        return 0
+    loop = asyncio.new_event_loop()
+    try:
+        async def probe():
+            pass
+        coro = probe()
+        cls = asyncio.tasks._PyTask if impl == "py" else asyncio.Task
+        t = cls(coro, loop=loop)
+        n = int(t.get_name().split("-")[1])
+        t.cancel()
+        coro.close()
+        return n
+    finally:
+        loop.close()
+
+
+def run_one(source, path, abs_path, impl):
+    global REC, IMPL, CURRENT_FILE
+    base = task_name_base(impl)
     REC = Recorder()
+    REC.name_base = base
+    CLOCK.t = 0.0
     IMPL = impl
+    filename = abs_path if sys.version_info >= (3, 9) else path
+    CURRENT_FILE = filename
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     asyncio.tasks._GatheringFuture = GF_PY if impl == "py" else GF_C
     asyncio.gather = gather
     asyncio.wait = wait
     asyncio.run = run
     asyncio.tasks.all_tasks = all_tasks
     asyncio.set_event_loop_policy(Policy())
-    ns = {"__name__": "__main__", "print": make_print()}
+    patch_time()
+    ns = {"__name__": "__main__", "__file__": filename, "print": make_print(),
+          "__builtins__": __builtins__}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        exit_tb = None
         try:
-            code = compile(source, FILENAME, "exec")
+            code = compile(source, filename, "exec")
             exec(code, ns)
-        except BaseException:
-            pass  # recorded by the run() wrapper
+        except BaseException as e:
+            lines = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
+            exit_tb = REC.text(strip_harness_frames("".join(lines).rstrip("\n"))) + "\n"
         finally:
-            REC.finalizing = True
             loop = REC.loop
             if loop is not None and not loop.is_closed():
                 loop.close()
+            REC.events.append({"event": "exit", **({"traceback": exit_tb} if exit_tb else {})})
+            REC.finalizing = True
             ns.clear()
             loop = None
-            REC.loop_time = REC.now()
             gc.collect()
             gc.collect()
+    restore_time()
     for w in caught:
-        REC.final.append({"event": "warning", "category": w.category.__name__, "message": str(w.message)})
+        REC.final.append({"event": "warning", "category": w.category.__name__, "message": REC.text(str(w.message))})
     asyncio.tasks._GatheringFuture = ORIG_GF
     asyncio.gather = ORIG_GATHER
     asyncio.wait = ORIG_WAIT
     asyncio.run = ORIG_RUN
     asyncio.tasks.all_tasks = ORIG_ALL_TASKS
     asyncio.set_event_loop_policy(None)
+    linecache.cache.pop(filename, None)
     lines = [json.dumps(e, separators=(",", ":")) for e in REC.events]
     lines.append('{"event":"finalization"}')
     lines.extend(sorted(json.dumps(e, separators=(",", ":")) for e in REC.final))
@@ -431,7 +566,8 @@ def main():
             continue
         req = json.loads(line)
         try:
-            trace, hints = run_one(req["source"], req.get("impl", "c"))
+            path = req.get("path", "<aiospec>")
+            trace, hints = run_one(req["source"], path, req.get("abs_path", path), req.get("impl", "c"))
             resp = {"id": req["id"], "trace": trace, "hints": hints}
         except BaseException:
             resp = {"id": req["id"], "error": traceback.format_exc()}

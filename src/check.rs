@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use aiospec_model::explore::{next_prefix, Hinted, Replay};
-use aiospec_model::{export::export, load_file, run_impl, PyVersion, Scenario, Trace};
+use aiospec_model::{load_file, run_impl, Program, PyVersion, Trace};
 
 use crate::oracle::{find_interpreters, run_batch, CpythonImpl, OracleRun};
 use crate::progress::Progress;
@@ -114,7 +114,7 @@ impl Report {
     }
 }
 
-/// Scenario files under `paths` (directories are searched recursively for `*.json`).
+/// Program files under `paths` (directories are searched recursively for `*.json`).
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     fn walk(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         if p.is_dir() {
@@ -127,7 +127,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             for e in entries {
                 walk(&e, out)?;
             }
-        } else if p.extension().is_some_and(|e| e == "json") {
+        } else if p.extension().is_some_and(|e| e == "json" || e == "py") {
             out.push(p.to_path_buf());
         } else if !p.exists() {
             return Err(format!("{}: no such file or directory", p.display()));
@@ -158,7 +158,7 @@ pub fn check_paths(
 /// Does CPython's `target` trace appear among the model's outcomes? Returns the number of runs
 /// it took, or the model's first-choice trace when no run matched.
 pub fn search(
-    s: &Scenario,
+    s: &Program,
     v: PyVersion,
     imp: CpythonImpl,
     cp: &OracleRun,
@@ -197,7 +197,7 @@ pub fn search(
 
 /// Check `(name, scenario)` pairs on `versions`.
 pub fn check_scenarios(
-    scenarios: &[(String, Scenario)],
+    scenarios: &[(String, Program)],
     versions: &[PyVersion],
     imps: &[CpythonImpl],
 ) -> Result<Report, String> {
@@ -222,11 +222,18 @@ pub fn check_scenarios(
     let mut jobs = Vec::new();
     for &v in versions {
         for &imp in imps {
-            let programs: Vec<(String, String)> = scenarios
+            let programs: Vec<crate::oracle::Job> = scenarios
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, s))| s.python.contains(&v))
-                .map(|(i, (_, s))| (i.to_string(), export(s, v)))
+                .filter(|(_, (_, s))| s.meta.python.contains(&v))
+                .map(|(i, (_, s))| {
+                    (
+                        i.to_string(),
+                        s.text().to_string(),
+                        s.source.path.clone(),
+                        s.source.abs_path.clone(),
+                    )
+                })
                 .collect();
             if !programs.is_empty() {
                 jobs.push((v, imp, programs));
@@ -337,7 +344,7 @@ pub enum ImplVerdict {
 
 /// Does the implementation's trace conform to one of the model's outcomes?
 pub fn compare_with_model(
-    s: &Scenario,
+    s: &Program,
     imp_trace: &Trace,
     runtime: crate::backend::Runtime,
 ) -> ImplVerdict {
@@ -454,7 +461,7 @@ fn search_model(
 /// multi_thread, a disagreement in a run where a cancel reached a task in the middle of a
 /// step on another worker is that race (SPEC C3), not a finding.
 pub fn compare_run(
-    s: &Scenario,
+    s: &Program,
     imp_trace: &Trace,
     info: &crate::backend::RunInfo,
     runtime: crate::backend::Runtime,
@@ -469,7 +476,7 @@ pub fn compare_run(
 
 /// Run each scenario on the implementation backend and compare.
 pub fn check_impl(
-    scenarios: &[(String, Scenario)],
+    scenarios: &[(String, Program)],
     runtime: crate::backend::Runtime,
 ) -> Vec<(String, ImplVerdict)> {
     let mut progress = Progress::new("check impl");

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use aiospec_model::{export::export, load_str, PyVersion};
+use aiospec_model::{load_str, PyVersion};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
@@ -57,7 +57,8 @@ fn disagrees(text: &str, v: PyVersion, oracle: &mut OracleProcess) -> bool {
     let Ok(s) = load_str(text, "generated.json") else {
         return false;
     };
-    let Ok(cp) = oracle.run(&export(&s, v)) else {
+    let _ = v;
+    let Ok(cp) = oracle.run(s.text(), &s.source.path) else {
         return false;
     };
     !matches!(search(&s, v, CpythonImpl::C, &cp, SEARCH_LIMIT), Ok(Ok(_)))
@@ -102,10 +103,17 @@ pub fn fuzz(
         let handles: Vec<_> = chunk
             .iter()
             .map(|v| {
-                let programs: Vec<(String, String)> = scenarios
+                let programs: Vec<crate::oracle::Job> = scenarios
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (i.to_string(), export(s, *v)))
+                    .map(|(i, s)| {
+                        (
+                            i.to_string(),
+                            s.text().to_string(),
+                            s.source.path.clone(),
+                            s.source.abs_path.clone(),
+                        )
+                    })
                     .collect();
                 let exe = interpreters[v].clone();
                 let v = *v;

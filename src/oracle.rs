@@ -68,9 +68,15 @@ fn spawn_harness(python: &Path, stderr: Stdio) -> Result<std::process::Child, St
 struct Request<'a> {
     id: &'a str,
     source: &'a str,
+    /// The path the program was run with, and its absolute form (3.9+ show that one).
+    path: &'a str,
+    abs_path: &'a str,
     #[serde(rename = "impl")]
     imp: &'a str,
 }
+
+/// One program for the oracle: id, source, path, absolute path.
+pub type Job = (String, String, String, String);
 
 #[derive(Deserialize)]
 struct Response {
@@ -104,17 +110,19 @@ fn decode(r: Response) -> Result<OracleRun, String> {
 /// trace or the harness's error text.
 pub fn run_batch(
     python: &Path,
-    programs: &[(String, String)],
+    programs: &[Job],
     imp: CpythonImpl,
 ) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
     let mut child = spawn_harness(python, Stdio::piped())?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input: String = programs
         .iter()
-        .map(|(id, src)| {
+        .map(|(id, src, path, abs_path)| {
             let req = Request {
                 id,
                 source: src,
+                path,
+                abs_path,
                 imp: imp.as_str(),
             };
             serde_json::to_string(&req).expect("requests serialize") + "\n"
@@ -171,10 +179,12 @@ impl OracleProcess {
         })
     }
 
-    pub fn run(&mut self, source: &str) -> Result<OracleRun, String> {
+    pub fn run(&mut self, source: &str, path: &str) -> Result<OracleRun, String> {
         let req = Request {
             id: "0",
             source,
+            path,
+            abs_path: path,
             imp: self.imp.as_str(),
         };
         let line = serde_json::to_string(&req).expect("requests serialize") + "\n";

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use aiospec_model::{export::export, load_file, PyVersion, Trace};
+use aiospec_model::{load_file, PyVersion, Trace};
 
 /// Rule-id prefixes, longest first (WF before W).
 pub const AREAS: [&str; 10] = ["WF", "L", "F", "T", "S", "G", "W", "R", "X", "C"];
@@ -115,7 +115,8 @@ pub fn render_block(python: &str, version: PyVersion, trace: &Trace) -> String {
 /// The Python source shown in a block.
 pub fn block_python(b: &ExampleBlock, root: &Path) -> Result<String, String> {
     let s = load_file(&root.join("examples").join(&b.path)).map_err(|e| e.to_string())?;
-    Ok(export(&s, b.version))
+    let _ = b.version;
+    Ok(s.text().to_string())
 }
 
 /// Where something cites a rule.
@@ -212,7 +213,7 @@ pub fn example_rules(root: &Path) -> Result<BTreeMap<String, Vec<String>>, Strin
             .unwrap_or(&f)
             .display()
             .to_string();
-        out.insert(rel, s.rules.clone());
+        out.insert(rel, s.meta.rules.clone());
     }
     Ok(out)
 }
@@ -318,7 +319,7 @@ pub fn update(root: &Path) -> Result<usize, String> {
             .ok_or_else(|| format!("no CPython {} installed", b.version))?;
         let mut oracle = crate::oracle::OracleProcess::start(exe, crate::oracle::CpythonImpl::C)?;
         let run = oracle
-            .run(&python)
+            .run(&python, &b.path)
             .map_err(|e| format!("{}: {e}", b.path))?;
         text.replace_range(
             b.range.clone(),

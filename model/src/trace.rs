@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::value::repr_float;
+use crate::lang::num::float::repr as repr_float;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -22,8 +22,13 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "lowercase")]
 pub enum Event {
-    /// `print(...)` output, one event per call.
-    Print { t: f64, text: String },
+    /// `print(...)` output, one event per call: the text, and `end` when it is not "\n".
+    Print {
+        t: f64,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        end: Option<String>,
+    },
     /// A gather's outer future completed (ids count gather calls from 1). `shutdown` marks
     /// the gather `asyncio.run` makes of the tasks it cancels on the way out (SPEC X2).
     Gather {
@@ -50,12 +55,21 @@ pub enum Event {
     Stuck { t: f64 },
     /// The loop finished (virtual time at the end).
     End { t: f64 },
-    /// The loop's exception handler was called (`Task exception was never retrieved`, ...).
+    /// The loop's exception handler was called (`Task exception was never retrieved`, ...):
+    /// the message, the future's label, the exception's repr, and the text the default
+    /// handler logs (its repr of the future and the traceback).
     Report {
         message: String,
         future: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exception: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+    },
+    /// The program ended: the traceback of an exception that escaped it, if one did.
+    Exit {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        traceback: Option<String>,
     },
     /// A warning was emitted (category name and message).
     Warning { category: String, message: String },
@@ -84,7 +98,10 @@ impl Trace {
                 | Event::Wait { t, .. }
                 | Event::Stuck { t }
                 | Event::End { t } => *t = (*t * per_second).round() / per_second,
-                Event::Main { .. } | Event::Report { .. } | Event::Warning { .. } => {}
+                Event::Main { .. }
+                | Event::Report { .. }
+                | Event::Warning { .. }
+                | Event::Exit { .. } => {}
             }
         }
     }
@@ -136,20 +153,19 @@ impl Trace {
         Ok(t)
     }
 
-    /// Text that reads like what CPython prints for the program: its stdout, then the
-    /// traceback of an exception escaping `asyncio.run`, the exception handler's reports and
-    /// warnings. With `verbose`, the combinators' results and virtual times are shown too.
-    pub fn to_text(&self, verbose: bool) -> String {
+    /// What the program writes to stdout: its prints (with virtual times and the
+    /// combinators' results as `#` lines when `verbose`).
+    pub fn stdout(&self, verbose: bool) -> String {
         let mut out = String::new();
         let stamp = |t: f64| format!("[t={}] ", repr_float(t));
         for e in self.events.iter().chain(self.finalization.iter()) {
             match e {
-                Event::Print { t, text } => {
+                Event::Print { t, text, end } => {
                     if verbose {
                         out.push_str(&stamp(*t));
                     }
                     out.push_str(text);
-                    out.push('\n');
+                    out.push_str(end.as_deref().unwrap_or("\n"));
                 }
                 Event::Gather { id, t, outcome, .. } if verbose => {
                     let what = match outcome {
@@ -174,89 +190,81 @@ impl Trace {
                     )),
                 },
                 Event::Main {
-                    outcome: Outcome::Exception(e),
-                } => {
-                    out.push_str("Traceback (most recent call last):\n  ...\n");
-                    out.push_str(&traceback_last_line(e));
-                    out.push('\n');
-                }
-                Event::Main {
                     outcome: Outcome::Result(r),
                 } if verbose => {
                     out.push_str(&format!("# asyncio.run() returned {r}\n"));
                 }
-                Event::Stuck { t } => {
-                    out.push_str(&format!(
-                        "# t={}: nothing left to run and no timer: CPython would block here forever\n",
-                        repr_float(*t)
-                    ));
-                }
                 Event::End { t } if verbose => {
                     out.push_str(&format!("# loop finished at t={}\n", repr_float(*t)));
-                }
-                Event::Report {
-                    message,
-                    future,
-                    exception,
-                } => {
-                    out.push_str(message);
-                    out.push('\n');
-                    let key = if message.starts_with("Task was destroyed")
-                        || message.starts_with("unhandled exception during")
-                    {
-                        "task"
-                    } else {
-                        "future"
-                    };
-                    match exception {
-                        Some(e) => out.push_str(&format!("{key}: <{future}> exception={e}\n")),
-                        None => out.push_str(&format!("{key}: <{future}>\n")),
-                    }
-                }
-                Event::Warning { category, message } => {
-                    out.push_str(&format!("{category}: {message}\n"));
                 }
                 _ => {}
             }
         }
         out
     }
-}
 
-/// The last line of a traceback for an exception whose `repr()` is `r`:
-/// `ValueError('boom')` becomes `ValueError: boom`, `ValueError()` becomes `ValueError`.
-fn traceback_last_line(r: &str) -> String {
-    let Some(open) = r.find('(') else {
-        return r.to_string();
-    };
-    let name = &r[..open];
-    let inner = &r[open + 1..r.len().saturating_sub(1)];
-    if inner.is_empty() {
-        return name.to_string();
+    /// What the program writes to stderr: the traceback of an exception that escaped it,
+    /// then what finalisers and the exception handler log (in the order the model emits
+    /// them: at the end, see SPEC R7).
+    pub fn stderr(&self) -> String {
+        let mut out = String::new();
+        for e in self.events.iter().chain(self.finalization.iter()) {
+            match e {
+                Event::Exit {
+                    traceback: Some(tb),
+                } => out.push_str(tb),
+                Event::Stuck { t } => {
+                    out.push_str(&format!(
+                        "aiospec: at t={}, nothing is left to run and no timer is set: CPython would block here forever\n",
+                        repr_float(*t)
+                    ));
+                }
+                Event::Report {
+                    message,
+                    future,
+                    exception,
+                    text,
+                } => match text {
+                    Some(t) => {
+                        out.push_str(t);
+                        out.push('\n');
+                    }
+                    None => {
+                        out.push_str(message);
+                        out.push('\n');
+                        match exception {
+                            Some(e) => out.push_str(&format!("future: <{future}> exception={e}\n")),
+                            None => out.push_str(&format!("future: <{future}>\n")),
+                        }
+                    }
+                },
+                Event::Warning { category, message } => {
+                    out.push_str(&format!("sys:1: {category}: {message}\n"));
+                }
+                _ => {}
+            }
+        }
+        out
     }
-    let unquoted = if inner.len() >= 2
-        && ((inner.starts_with('\'') && inner.ends_with('\''))
-            || (inner.starts_with('"') && inner.ends_with('"')))
-    {
-        inner[1..inner.len() - 1].to_string()
-    } else {
-        inner.to_string()
-    };
-    format!("{name}: {unquoted}")
+
+    /// stdout then stderr, as one text.
+    pub fn to_text(&self, verbose: bool) -> String {
+        let mut s = self.stdout(verbose);
+        s.push_str(&self.stderr());
+        s
+    }
+
+    /// Did an exception escape the program (Python's exit status 1)?
+    pub fn raised(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e, Event::Exit { traceback: Some(_) }))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn traceback_line_like_python() {
-        assert_eq!(traceback_last_line("ValueError()"), "ValueError");
-        assert_eq!(
-            traceback_last_line("ValueError('boom')"),
-            "ValueError: boom"
-        );
-    }
 
     #[test]
     fn finalization_compares_as_multiset() {

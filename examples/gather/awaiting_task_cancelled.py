@@ -1,0 +1,29 @@
+# aiospec: description = Cancelling the task that awaits a gather cancels the gather, which cancels the children.
+# aiospec: rules = G6 T6
+# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_gather_2
+import asyncio
+
+
+async def loud(name, d):
+    try:
+        await asyncio.sleep(d)
+        print(name, 'finished')
+        return name
+    except asyncio.CancelledError:
+        print(name, 'cancelled')
+        raise
+
+async def waiter():
+    await asyncio.gather(loud('a', 1), loud('b', 2))
+
+async def main():
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0.5)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError as e:
+        print('caught', repr(e))
+    print('t cancelled?', t.cancelled())
+
+asyncio.run(main())

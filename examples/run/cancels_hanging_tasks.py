@@ -1,0 +1,22 @@
+# aiospec: description = asyncio.run cancels tasks still running when main returns, and runs them to completion.
+# aiospec: rules = X2 L6
+# aiospec: cites = test_runners.py::RunTests::test_asyncio_run_cancels_hanging_tasks
+import asyncio
+
+
+async def loud(name, d):
+    try:
+        await asyncio.sleep(d)
+        print(name, 'finished')
+        return name
+    except asyncio.CancelledError:
+        print(name, 'cancelled')
+        raise
+
+async def main():
+    asyncio.create_task(loud('a', 10))
+    asyncio.create_task(loud('b', 20))
+    await asyncio.sleep(0)
+    print('main returns')
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# aiospec: description = wait_for(aw, None) simply awaits.
+# aiospec: rules = WF1
+# aiospec: cites = test_waitfor.py::WaitForShieldTests::test_none_timeout
+import asyncio
+
+
+async def work(name, d):
+    await asyncio.sleep(d)
+    print(name, 'done at', d)
+    return name
+
+async def main():
+    r = await asyncio.wait_for(work('a', 0.5), None)
+    print(r)
+
+asyncio.run(main())

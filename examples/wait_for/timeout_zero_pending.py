@@ -1,0 +1,22 @@
+# aiospec: description = timeout=0 with a pending child: cancel (and, from 3.8, wait for it), then TimeoutError.
+# aiospec: rules = WF3
+# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for_timeout_less_then_0_or_0
+import asyncio
+
+
+async def loud(name, d):
+    try:
+        await asyncio.sleep(d)
+        print(name, 'finished')
+        return name
+    except asyncio.CancelledError:
+        print(name, 'cancelled')
+        raise
+
+async def main():
+    try:
+        await asyncio.wait_for(loud('a', 1), 0)
+    except asyncio.TimeoutError as e:
+        print('caught', repr(e))
+
+asyncio.run(main())

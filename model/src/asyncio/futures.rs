@@ -1,0 +1,233 @@
+//! `futures.Future`: states, done callbacks, result retrieval and the `_log_traceback` flag.
+
+use crate::asyncio::events::Callback;
+use crate::lang::exceptions::E;
+use crate::lang::value::{CoroId, Exc, FutId, PyResult, Value};
+use crate::runtime::{Impl, Runtime};
+use crate::trace::Event;
+
+/// `Future._state`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FutState {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+/// What kind of future an arena slot holds: CPython's class of the object.
+#[derive(Clone, Debug)]
+pub enum FutKind {
+    /// `asyncio.Future` (sleep's future, wait's waiter, ...).
+    Plain,
+    /// `asyncio.Task`.
+    Task(TaskData),
+    /// `tasks._GatheringFuture`, with the index of its gather state.
+    Gathering(usize),
+}
+
+/// The Task-specific attributes (`tasks.Task.__init__`).
+#[derive(Clone, Debug)]
+pub struct TaskData {
+    pub coro: CoroId,
+    /// Creation number (1 for the first task of the program), as the oracle counts tasks.
+    pub seq: u64,
+    pub must_cancel: bool,
+    pub fut_waiter: Option<FutId>,
+    pub num_cancels_requested: u32,
+    pub name: String,
+    pub log_destroy_pending: bool,
+}
+
+/// `futures.Future`'s attributes.
+#[derive(Clone, Debug)]
+pub struct Fut {
+    pub state: FutState,
+    pub result: Value,
+    pub exception: Option<Exc>,
+    pub callbacks: Vec<Callback>,
+    /// `__log_traceback`: set by `set_exception`, cleared by `result()`, `exception()`,
+    /// `cancel()` (SPEC R1–R4).
+    pub log_traceback: bool,
+    pub cancel_message: Option<Value>,
+    pub cancelled_exc: Option<Exc>,
+    pub kind: FutKind,
+    /// How traces name this future: a task's coroutine (`work(1)`), or `gather#2`.
+    pub label: String,
+}
+
+impl Runtime<'_> {
+    pub fn new_future(&mut self, kind: FutKind, label: String) -> FutId {
+        self.futs.push(Fut {
+            state: FutState::Pending,
+            result: Value::None,
+            exception: None,
+            callbacks: Vec::new(),
+            log_traceback: false,
+            cancel_message: None,
+            cancelled_exc: None,
+            kind,
+            label,
+        });
+        FutId(self.futs.len() - 1)
+    }
+
+    /// `loop.create_future()`.
+    pub fn create_future(&mut self) -> FutId {
+        self.new_future(FutKind::Plain, "Future".into())
+    }
+
+    pub fn done(&self, f: FutId) -> bool {
+        self.futs[f.0].state != FutState::Pending
+    }
+
+    pub fn cancelled(&self, f: FutId) -> bool {
+        self.futs[f.0].state == FutState::Cancelled
+    }
+
+    /// `Future.__schedule_callbacks`: every done callback goes to `call_soon`, in the order
+    /// they were added (SPEC F2).
+    fn schedule_callbacks(&mut self, f: FutId) {
+        let callbacks = std::mem::take(&mut self.futs[f.0].callbacks);
+        for cb in callbacks {
+            self.call_soon(cb, Some(f));
+        }
+    }
+
+    /// `Future.add_done_callback`: on a done future the callback is scheduled at once (F2).
+    pub fn add_done_callback(&mut self, f: FutId, cb: Callback) {
+        if self.done(f) {
+            self.call_soon(cb, Some(f));
+        } else {
+            self.futs[f.0].callbacks.push(cb);
+        }
+    }
+
+    /// `Future.remove_done_callback`: removes every equal callback. (CPython returns how many;
+    /// asyncio's own callers, the only ones the model has, ignore it.)
+    pub fn remove_done_callback(&mut self, f: FutId, cb: &Callback) {
+        self.futs[f.0].callbacks.retain(|c| !c.same(cb));
+    }
+
+    /// `Future.set_result`.
+    pub fn future_set_result(&mut self, f: FutId, v: Value) {
+        debug_assert_eq!(self.futs[f.0].state, FutState::Pending);
+        self.futs[f.0].result = v;
+        self.futs[f.0].state = FutState::Finished;
+        self.record_gather_outcome(f);
+        self.schedule_callbacks(f);
+    }
+
+    /// `Future.set_exception`: sets `_log_traceback` (SPEC R1).
+    pub fn future_set_exception(&mut self, f: FutId, e: Exc) {
+        debug_assert_eq!(self.futs[f.0].state, FutState::Pending);
+        self.futs[f.0].exception = Some(e);
+        self.futs[f.0].state = FutState::Finished;
+        self.futs[f.0].log_traceback = true;
+        self.record_gather_outcome(f);
+        self.schedule_callbacks(f);
+    }
+
+    /// `Future.cancel(msg)` on a plain future (or `super().cancel()` from a Task): clears
+    /// `_log_traceback` even when it returns False (SPEC R4).
+    pub fn future_cancel(&mut self, f: FutId, msg: Option<Value>) -> bool {
+        self.futs[f.0].log_traceback = false;
+        if self.futs[f.0].state != FutState::Pending {
+            return false;
+        }
+        self.futs[f.0].state = FutState::Cancelled;
+        if self.v.has_cancel_message() {
+            self.futs[f.0].cancel_message = msg;
+        }
+        self.schedule_callbacks(f);
+        true
+    }
+
+    /// `fut.cancel(msg)`, dispatched on the future's class (Future, Task, _GatheringFuture).
+    pub fn cancel(&mut self, f: FutId, msg: Option<Value>) -> bool {
+        match self.futs[f.0].kind {
+            FutKind::Plain => self.future_cancel(f, msg),
+            FutKind::Task(_) => self.task_cancel(f, msg),
+            FutKind::Gathering(g) => self.gathering_future_cancel(g, f, msg),
+        }
+    }
+
+    /// `Future._make_cancelled_error()` (3.9+); a bare `CancelledError()` before.
+    pub fn make_cancelled_error(&mut self, f: FutId) -> Exc {
+        if self.v.reuses_cancelled_exc() {
+            if let Some(e) = self.futs[f.0].cancelled_exc.take() {
+                return e;
+            }
+        }
+        let args = match (&self.futs[f.0].cancel_message, self.v.has_cancel_message()) {
+            (Some(m), true) => vec![m.clone()],
+            _ => vec![],
+        };
+        // 3.9–3.10: a new CancelledError whose __context__ is the one the coroutine raised.
+        let saved = self.futs[f.0].cancelled_exc.take();
+        let e = self.new_exc(E::CancelledError, args);
+        if let Some(s) = saved {
+            e.exc_mut().context = Some(s);
+        }
+        e
+    }
+
+    /// `Future.result()` (SPEC F1): clears `_log_traceback` (SPEC R2). The exception is
+    /// raised anew (it gets its `__context__`, as `PyErr_SetObject` gives it).
+    pub fn future_result(&mut self, f: FutId) -> PyResult {
+        match self.futs[f.0].state {
+            FutState::Cancelled => {
+                let e = self.make_cancelled_error(f);
+                self.set_context(&e);
+                Err(e)
+            }
+            FutState::Pending => {
+                // F5: the C and Python implementations word this differently.
+                let msg = match self.imp {
+                    Impl::C => "Result is not set.",
+                    Impl::Py => "Result is not ready.",
+                };
+                Err(self.err(E::InvalidStateError, msg))
+            }
+            FutState::Finished => {
+                self.futs[f.0].log_traceback = false;
+                match self.futs[f.0].exception.clone() {
+                    Some(e) => {
+                        self.set_context(&e);
+                        Err(e)
+                    }
+                    None => Ok(self.futs[f.0].result.clone()),
+                }
+            }
+        }
+    }
+
+    /// `Future.exception()` (SPEC F4): clears `_log_traceback` (SPEC R3).
+    pub fn future_exception(&mut self, f: FutId) -> PyResult<Option<Exc>> {
+        match self.futs[f.0].state {
+            FutState::Cancelled => {
+                let e = self.make_cancelled_error(f);
+                self.set_context(&e);
+                Err(e)
+            }
+            FutState::Pending => Err(self.err(E::InvalidStateError, "Exception is not set.")),
+            FutState::Finished => {
+                self.futs[f.0].log_traceback = false;
+                Ok(self.futs[f.0].exception.clone())
+            }
+        }
+    }
+
+    /// A gather's outer future just completed: the trace records what gather returned.
+    fn record_gather_outcome(&mut self, f: FutId) {
+        if let FutKind::Gathering(g) = self.futs[f.0].kind {
+            let outcome = self.outcome_of(f);
+            let ev = Event::Gather {
+                id: g + 1,
+                t: self.time,
+                outcome,
+                shutdown: self.gathers[g].shutdown,
+            };
+            self.record(ev);
+        }
+    }
+}

@@ -1,0 +1,523 @@
+//! asyncio's machinery, one file per CPython module: the event loop (`base_events.rs`,
+//! `events.rs`), futures (`futures.rs`, `base_futures.rs`), tasks and the combinators in
+//! `tasks.py` (`tasks.rs`, `tasks/`), `runners.rs`, and the Python frames of asyncio's own
+//! code that tracebacks show (`frames.rs`). This file is the `asyncio` module itself: the
+//! names a program reaches, and the attributes of futures, tasks and loops (the narrow
+//! interface the language uses).
+
+pub mod base_events;
+pub mod base_futures;
+pub mod events;
+pub mod frames;
+pub mod futures;
+pub mod natives;
+pub mod runners;
+pub mod state;
+pub mod tasks;
+
+use std::rc::Rc;
+
+use crate::lang::args::{bind, bind_py, Param};
+use crate::lang::exceptions::E;
+use crate::lang::gen::CoroKind;
+use crate::lang::object::{Args, Module, NativeFn, NativeImpl, NativeObj};
+use crate::lang::value::{FutId, PyResult, Value};
+use crate::runtime::Runtime;
+use futures::FutKind;
+use natives::Native;
+use tasks::sleep::{SleepCoro, SleepState};
+use tasks::wait::WaitCoro;
+use tasks::wait_for::{WaitForCoro, WaitForState};
+
+fn native(name: &'static str, f: NativeImpl) -> Value {
+    Value::Native(Rc::new(NativeFn {
+        name,
+        owner: None,
+        this: None,
+        f,
+    }))
+}
+
+fn bound(name: &'static str, owner: &'static str, this: &Value, f: NativeImpl) -> Value {
+    Value::Native(Rc::new(NativeFn {
+        name,
+        owner: Some(owner),
+        this: Some(this.clone()),
+        f,
+    }))
+}
+
+/// The `asyncio` module of this version.
+pub fn module(rt: &mut Runtime) -> Rc<Module> {
+    let m = Module::new("asyncio", None);
+    let fns: &[(&'static str, NativeImpl)] = &[
+        ("run", a_run),
+        ("sleep", a_sleep),
+        ("gather", a_gather),
+        ("wait", a_wait),
+        ("wait_for", a_wait_for),
+        ("ensure_future", a_ensure_future),
+        ("current_task", a_current_task),
+        ("all_tasks", a_all_tasks),
+        ("get_event_loop", a_get_event_loop),
+        ("get_running_loop", a_get_running_loop),
+        ("new_event_loop", a_new_event_loop),
+        ("set_event_loop", a_set_event_loop),
+        ("iscoroutine", a_iscoroutine),
+        ("isfuture", a_isfuture),
+    ];
+    for (n, f) in fns {
+        m.set(n, native(n, *f));
+    }
+    if rt.v.minor() >= 7 {
+        m.set("create_task", native("create_task", a_create_task));
+    }
+    for c in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
+        m.set(c, Value::str(c));
+    }
+    m.set(
+        "CancelledError",
+        Value::Class(rt.exc_class(E::CancelledError)),
+    );
+    m.set(
+        "TimeoutError",
+        Value::Class(rt.exc_class(E::AsyncioTimeoutError)),
+    );
+    m.set(
+        "InvalidStateError",
+        Value::Class(rt.exc_class(E::InvalidStateError)),
+    );
+    m.set("Future", Value::Class(rt.types.future.clone()));
+    m.set("Task", Value::Class(rt.types.task.clone()));
+    m
+}
+
+fn a_run(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let params: &[Param] = &[Param::req("main"), Param::opt_kw("debug", Value::None)];
+    let [main, debug] = bind_py(rt, "run", args, params)?;
+    if !debug.is_none() && rt.truthy(&debug)? {
+        return Err(rt.refuse("asyncio.run(debug=True)"));
+    }
+    rt.asyncio_run(&main)
+}
+
+fn a_sleep(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let [delay, result] = bind_py(
+        rt,
+        "sleep",
+        args,
+        &[Param::req("delay"), Param::opt("result", Value::None)],
+    )?;
+    let n = Native::Sleep(SleepCoro {
+        delay,
+        result,
+        state: SleepState::Start,
+    });
+    Ok(Value::Coro(rt.new_native(n, "sleep")))
+}
+
+fn a_gather(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let mut rex = false;
+    for (k, v) in args.kw {
+        if &*k == "return_exceptions" {
+            rex = rt.truthy(&v)?;
+        } else if &*k == "loop" && rt.v.minor() <= 9 {
+            return Err(rt.refuse("gather(loop=...)"));
+        } else {
+            let msg = format!("gather() got an unexpected keyword argument '{k}'");
+            return Err(rt.err(E::TypeError, &msg));
+        }
+    }
+    Ok(Value::Future(rt.gather(args.pos, rex)?))
+}
+
+fn a_wait(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let [fs, timeout, return_when] = bind_py(
+        rt,
+        "wait",
+        args,
+        &[
+            Param::req("fs"),
+            Param::opt_kw("timeout", Value::None),
+            Param::opt_kw("return_when", Value::str("ALL_COMPLETED")),
+        ],
+    )?;
+    let n = Native::Wait(WaitCoro {
+        fs,
+        timeout,
+        return_when,
+        wait: None,
+        id: 0,
+    });
+    Ok(Value::Coro(rt.new_native(n, "wait")))
+}
+
+fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let [fut, timeout] = bind_py(
+        rt,
+        "wait_for",
+        args,
+        &[Param::req("fut"), Param::req("timeout")],
+    )?;
+    let n = Native::WaitFor(WaitForCoro {
+        fut,
+        timeout,
+        state: WaitForState::Start,
+    });
+    Ok(Value::Coro(rt.new_native(n, "wait_for")))
+}
+
+fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let params: &[Param] = if rt.v.has_task_names() {
+        &[Param::req("coro"), Param::opt_kw("name", Value::None)]
+    } else {
+        &[Param::req("coro"), Param::opt_kw("name", Value::None)]
+    };
+    let [coro, name] = bind_py(rt, "create_task", args, params)?;
+    if rt.current_loop.is_none() || !rt.running {
+        return Err(rt.err(E::RuntimeError, "no running event loop"));
+    }
+    create_task_of(rt, &coro, name)
+}
+
+fn create_task_of(rt: &mut Runtime, coro: &Value, name: Value) -> PyResult {
+    match coro {
+        Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine => {
+            let name = match name {
+                Value::None => None,
+                n if rt.v.has_task_names() => Some(rt.str_of(&n)?),
+                _ => {
+                    return Err(rt.err(
+                        E::TypeError,
+                        "create_task() got an unexpected keyword argument 'name'",
+                    ))
+                }
+            };
+            Ok(Value::Future(rt.create_task(*c, name)))
+        }
+        other => {
+            let r = rt.repr(other)?;
+            Err(rt.err(E::TypeError, &format!("a coroutine was expected, got {r}")))
+        }
+    }
+}
+
+fn a_ensure_future(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let [x] = bind_py(rt, "ensure_future", args, &[Param::req("coro_or_future")])?;
+    if let Value::Future(_) = x {
+        return Ok(x);
+    }
+    if matches!(x, Value::Coro(_)) && !rt.running {
+        return Err(rt.refuse("ensure_future() outside a running loop"));
+    }
+    rt.ensure_future(&x).map(|(f, _)| Value::Future(f))
+}
+
+fn a_current_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let _ = bind::<0>(rt, "current_task", args, &[])?;
+    if !rt.running {
+        return Err(rt.err(E::RuntimeError, "no running event loop"));
+    }
+    Ok(match rt.current_task {
+        Some(t) => Value::Future(t),
+        None => Value::None,
+    })
+}
+
+fn a_all_tasks(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    if !rt.running {
+        return Err(rt.err(E::RuntimeError, "no running event loop"));
+    }
+    let items: Vec<Value> = rt
+        .all_tasks
+        .clone()
+        .into_iter()
+        .filter(|t| !rt.done(*t))
+        .map(Value::Future)
+        .collect();
+    rt.all_tasks_calls += 1;
+    let key = format!("all_tasks:{}", rt.all_tasks_calls);
+    rt.new_keyed_set(items, key)
+}
+
+fn loop_value(l: usize) -> Value {
+    Value::Obj(Rc::new(NativeObj::Loop(l)))
+}
+
+fn a_get_event_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    if rt.running {
+        return Ok(loop_value(rt.current_loop.expect("a running loop")));
+    }
+    Err(rt.refuse("asyncio.get_event_loop() outside a running loop (its warnings and errors differ by version)"))
+}
+
+fn a_get_running_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    match (rt.running, rt.current_loop) {
+        (true, Some(l)) => Ok(loop_value(l)),
+        _ => Err(rt.err(E::RuntimeError, "no running event loop")),
+    }
+}
+
+fn a_new_event_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    let l = rt.new_loop()?;
+    Ok(loop_value(l))
+}
+
+fn a_set_event_loop(_rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn a_iscoroutine(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let x = crate::lang::builtins::one_arg(rt, "iscoroutine", args)?;
+    Ok(Value::Bool(
+        matches!(x, Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine),
+    ))
+}
+
+fn a_isfuture(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let x = crate::lang::builtins::one_arg(rt, "isfuture", args)?;
+    Ok(Value::Bool(matches!(x, Value::Future(_))))
+}
+
+// ---- futures and tasks ----
+
+fn this_fut(this: Option<&Value>) -> FutId {
+    match this {
+        Some(Value::Future(f)) => *f,
+        _ => unreachable!("a future method"),
+    }
+}
+
+fn no_args(rt: &mut Runtime, name: &str, args: &Args) -> PyResult<()> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        let msg = format!(
+            "{name}() takes no arguments ({} given)",
+            args.pos.len() + args.kw.len()
+        );
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    Ok(())
+}
+
+fn f_result(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "result", &args)?;
+    rt.future_result(this_fut(this))
+}
+
+fn f_exception(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "exception", &args)?;
+    Ok(match rt.future_exception(this_fut(this))? {
+        Some(e) => Value::Instance(e),
+        None => Value::None,
+    })
+}
+
+fn f_done(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "done", &args)?;
+    Ok(Value::Bool(rt.done(this_fut(this))))
+}
+
+fn f_cancelled(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "cancelled", &args)?;
+    Ok(Value::Bool(rt.cancelled(this_fut(this))))
+}
+
+fn f_cancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let f = this_fut(this);
+    let msg = if rt.v.has_cancel_message() {
+        let [m] = bind(rt, "cancel", args, &[Param::opt("msg", Value::None)])?;
+        if m.is_none() {
+            None
+        } else {
+            Some(m)
+        }
+    } else {
+        no_args(rt, "cancel", &args)?;
+        None
+    };
+    Ok(Value::Bool(rt.cancel(f, msg)))
+}
+
+fn t_get_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "get_name", &args)?;
+    Ok(Value::str(&rt.task(this_fut(this)).name.clone()))
+}
+
+fn t_set_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let n = crate::lang::builtins::one_arg(rt, "set_name", args)?;
+    let s = rt.str_of(&n)?;
+    rt.task_mut(this_fut(this)).name = s;
+    Ok(Value::None)
+}
+
+fn t_get_coro(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "get_coro", &args)?;
+    Ok(Value::Coro(rt.task(this_fut(this)).coro))
+}
+
+fn t_cancelling(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "cancelling", &args)?;
+    Ok(Value::Int(
+        rt.task(this_fut(this)).num_cancels_requested as i64,
+    ))
+}
+
+fn t_uncancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "uncancel", &args)?;
+    Ok(Value::Int(rt.task_uncancel(this_fut(this)) as i64))
+}
+
+impl Runtime<'_> {
+    /// Attributes of a future, task or `_GatheringFuture`.
+    pub fn future_getattr(&mut self, f: FutId, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let is_task = matches!(self.futs[f.0].kind, FutKind::Task(_));
+        let v = self.v;
+        let (owner, func): (&'static str, NativeImpl) = match name {
+            "result" => ("Future", f_result),
+            "exception" => ("Future", f_exception),
+            "done" => ("Future", f_done),
+            "cancelled" => ("Future", f_cancelled),
+            "cancel" => ("Future", f_cancel),
+            "get_name" if is_task && v.has_task_names() => ("Task", t_get_name),
+            "set_name" if is_task && v.has_task_names() => ("Task", t_set_name),
+            "get_coro" if is_task && v.minor() >= 8 => ("Task", t_get_coro),
+            "cancelling" if is_task && v.counts_cancels() => ("Task", t_cancelling),
+            "uncancel" if is_task && v.counts_cancels() => ("Task", t_uncancel),
+            "__class__" => return Ok(Some(Value::Class(self.type_of(obj)))),
+            _ => return Ok(None),
+        };
+        let static_name: &'static str = match name {
+            "result" => "result",
+            "exception" => "exception",
+            "done" => "done",
+            "cancelled" => "cancelled",
+            "cancel" => "cancel",
+            "get_name" => "get_name",
+            "set_name" => "set_name",
+            "get_coro" => "get_coro",
+            "cancelling" => "cancelling",
+            _ => "uncancel",
+        };
+        Ok(Some(bound(static_name, owner, obj, func)))
+    }
+
+    /// Attributes of an event loop.
+    pub fn loop_getattr(&mut self, l: usize, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let _ = l;
+        let (n, f): (&'static str, NativeImpl) = match name {
+            "run_until_complete" => ("run_until_complete", l_run_until_complete),
+            "run_forever" => ("run_forever", l_run_forever),
+            "create_task" => ("create_task", l_create_task),
+            "close" => ("close", l_close),
+            "stop" => ("stop", l_stop),
+            "is_closed" => ("is_closed", l_is_closed),
+            "is_running" => ("is_running", l_is_running),
+            "time" => ("time", l_time),
+            "call_later" => ("call_later", l_call_later),
+            _ => return Ok(None),
+        };
+        Ok(Some(bound(n, "BaseEventLoop", obj, f)))
+    }
+
+    pub fn loop_repr(&self, l: usize) -> String {
+        let st = &self.loops[l];
+        format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+            if self.running && self.current_loop == Some(l) {
+                "True"
+            } else {
+                "False"
+            },
+            if st.closed { "True" } else { "False" },
+        )
+    }
+
+    pub fn handle_getattr(
+        &mut self,
+        _h: usize,
+        _obj: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        Err(self.refuse(format!("the attribute '{name}' of a timer handle")))
+    }
+
+    pub fn handle_repr(&mut self, _h: usize) -> PyResult<String> {
+        Err(self.refuse("the repr of a timer handle"))
+    }
+}
+
+fn l_run_until_complete(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    let x = crate::lang::builtins::one_arg(rt, "run_until_complete", args)?;
+    rt.loop_run_until_complete(&x)
+}
+
+fn l_run_forever(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "run_forever", &args)?;
+    rt.loop_run_forever()
+}
+
+fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    let [coro, name] = bind_py(
+        rt,
+        "create_task",
+        args,
+        &[Param::req("coro"), Param::opt_kw("name", Value::None)],
+    )?;
+    create_task_of(rt, &coro, name)
+}
+
+fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "close", &args)?;
+    if rt.running {
+        return Err(rt.err(E::RuntimeError, "Cannot close a running event loop"));
+    }
+    rt.close_loop();
+    Ok(Value::None)
+}
+
+fn l_stop(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    no_args(rt, "stop", &args)?;
+    rt.stop();
+    Ok(Value::None)
+}
+
+fn l_is_closed(rt: &mut Runtime, this: Option<&Value>, _args: Args) -> PyResult {
+    let l = match this {
+        Some(Value::Obj(o)) => match &**o {
+            NativeObj::Loop(l) => *l,
+            _ => unreachable!("a loop"),
+        },
+        _ => unreachable!("a loop"),
+    };
+    Ok(Value::Bool(rt.loops[l].closed))
+}
+
+fn l_is_running(rt: &mut Runtime, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(rt.running))
+}
+
+fn l_time(rt: &mut Runtime, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Float(rt.time))
+}
+
+/// `loop.call_later(delay, loop.stop)`: the one callback the model schedules for programs
+/// so far.
+fn l_call_later(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+    if args.pos.len() != 2 || !args.kw.is_empty() {
+        return Err(rt.refuse("loop.call_later() with a callback other than loop.stop"));
+    }
+    let is_stop = matches!(&args.pos[1], Value::Native(n) if n.name == "stop" && n.owner == Some("BaseEventLoop"));
+    if !is_stop {
+        return Err(rt.refuse("loop.call_later() with a callback other than loop.stop"));
+    }
+    let delay = match rt.to_f64(&args.pos[0])? {
+        Some(d) => d,
+        None => {
+            let tn = rt.type_name(&args.pos[0]);
+            let msg = format!("unsupported operand type(s) for +: 'float' and '{tn}'");
+            return Err(rt.err(E::TypeError, &msg));
+        }
+    };
+    rt.schedule_stop(delay);
+    Ok(Value::Obj(Rc::new(NativeObj::Handle(rt.handles.len() - 1))))
+}

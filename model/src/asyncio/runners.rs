@@ -1,0 +1,398 @@
+//! Program entry and exit: the module runs top to bottom; `asyncio.run()` (3.7–3.10
+//! `runners.run`, 3.11+ `Runner`), `loop.run_until_complete()` and `loop.run_forever()` run
+//! the loop from it; at the end, CPython's finalisers report what nobody retrieved
+//! (SPEC X1–X6, R6–R9).
+
+use std::rc::Rc;
+
+use crate::asyncio::events::Callback;
+use crate::asyncio::futures::{FutKind, FutState};
+use crate::asyncio::natives::Native;
+use crate::lang::code::Code;
+use crate::lang::exceptions::E;
+use crate::lang::gen::{CoroBody, CoroKind, CoroStatus};
+use crate::lang::interp::Frame;
+use crate::lang::object::Module;
+use crate::lang::value::{CoroId, Exc, FutId, PyResult, Value};
+use crate::runtime::Runtime;
+use crate::trace::{Event, Outcome};
+
+impl Runtime<'_> {
+    /// Run a program: its module code, then the end of the process.
+    pub fn run_main(&mut self, code: Rc<Code>) {
+        let main = Module::new("__main__", Some(&code.source.path));
+        main.set("__name__", Value::str("__main__"));
+        let file = if self.v.minor() >= 9 {
+            code.source.abs_path.clone()
+        } else {
+            code.source.path.clone()
+        };
+        main.set("__file__", Value::str(&file));
+        main.set("__builtins__", Value::Module(self.builtins.clone()));
+        self.modules.insert(Rc::from("__main__"), main.clone());
+        self.main_source = Some(code.source.clone());
+        let frame = Frame::new(code, main);
+        let r = self.run_frame(frame);
+        if self.error.is_some() {
+            return;
+        }
+        let traceback = match r {
+            Ok(_) => None,
+            Err(e) => Some(self.format_exception(&e)),
+        };
+        // The interpreter closes a loop the program left open while finalising.
+        self.close_loop();
+        self.record(Event::Exit { traceback });
+        self.finalize();
+    }
+
+    /// Close the current loop (once): the end of the loop's trace.
+    pub fn close_loop(&mut self) {
+        if let Some(l) = self.current_loop {
+            if !self.loops[l].closed {
+                self.loops[l].closed = true;
+                self.ready.clear();
+                self.scheduled.clear();
+                self.record(Event::End { t: self.time });
+            }
+        }
+    }
+
+    /// A new loop (`asyncio.new_event_loop()`), refused while another one still has
+    /// callbacks or timers (one loop's queues are modelled at a time).
+    pub fn new_loop(&mut self) -> PyResult<usize> {
+        if let Some(l) = self.current_loop {
+            if !self.loops[l].closed && (!self.ready.is_empty() || !self.scheduled.is_empty()) {
+                return Err(
+                    self.refuse("a second event loop while another still has callbacks scheduled")
+                );
+            }
+        }
+        self.loops.push(Default::default());
+        let l = self.loops.len() - 1;
+        self.current_loop = Some(l);
+        self.ready.clear();
+        self.scheduled.clear();
+        self.stopping = false;
+        Ok(l)
+    }
+
+    /// `loop.run_until_complete(aw)` (3.7–3.13): returns the result or raises, with
+    /// `base_events.run_until_complete`'s frame in the traceback.
+    pub fn loop_run_until_complete(&mut self, aw: &Value) -> PyResult {
+        if self.running {
+            return Err(self.err(E::RuntimeError, "This event loop is already running"));
+        }
+        if self.current_loop.is_some_and(|l| self.loops[l].closed) {
+            return Err(self.err(E::RuntimeError, "Event loop is closed"));
+        }
+        let (fut, new_task) = self.ensure_future(aw)?;
+        if new_task {
+            self.task_mut(fut).log_destroy_pending = false;
+        }
+        self.depth += 1;
+        let done = self.run_until_complete(fut);
+        self.depth -= 1;
+        if self.error.is_some() {
+            return Err(self.refusal_exc());
+        }
+        if !done {
+            let e = self.err(
+                E::RuntimeError,
+                "Event loop stopped before Future completed.",
+            );
+            self.through_stdlib(&e, "base_events.run_until_complete");
+            return Err(e);
+        }
+        match self.future_result(fut) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                self.through_stdlib(&e, "base_events.run_until_complete");
+                Err(e)
+            }
+        }
+    }
+
+    /// `asyncio.run(main)` (X1–X5).
+    pub fn asyncio_run(&mut self, main: &Value) -> PyResult {
+        if self.running {
+            return Err(self.err(
+                E::RuntimeError,
+                "asyncio.run() cannot be called from a running event loop",
+            ));
+        }
+        let is_coro = matches!(main, Value::Coro(c) if self.coros[c.0].kind == CoroKind::Coroutine);
+        if !is_coro {
+            let r = self.repr(main)?;
+            let e = self.err(E::ValueError, &format!("a coroutine was expected, got {r}"));
+            if self.v.run_uses_runner() {
+                self.through_stdlib(&e, "runners.Runner.run");
+            }
+            return Err(e);
+        }
+        let Value::Coro(main) = main else {
+            unreachable!("checked")
+        };
+        self.new_loop()?;
+        // `runners.run` (and, from 3.11, `Runner.run`) are Python frames.
+        let frames = if self.v.run_uses_runner() { 2 } else { 1 };
+        self.depth += frames;
+        let (task, done) = if self.v.run_uses_runner() {
+            // X5: Runner.run(): the task is created first, and keeps _log_destroy_pending.
+            let t = self.create_task(*main, None);
+            self.depth += 1;
+            let done = self.run_until_complete(t);
+            self.depth -= 1;
+            (t, done)
+        } else {
+            self.run_until_complete_coro(*main)
+        };
+        let result: PyResult = if done {
+            self.future_result(task)
+        } else {
+            Err(self.new_exc_msg(
+                E::RuntimeError,
+                "Event loop stopped before Future completed.",
+            ))
+        };
+        // finally: _cancel_all_tasks(loop); shutdown_asyncgens(); shutdown_default_executor()
+        let mut shutdown_error = self.cancel_all_tasks();
+        if shutdown_error.is_none() {
+            shutdown_error = self.run_trivial("shutdown_asyncgens");
+        }
+        if shutdown_error.is_none() && self.v.run_shuts_down_default_executor() {
+            shutdown_error = self.run_trivial("shutdown_default_executor");
+        }
+        self.close_loop();
+        self.depth -= frames;
+        // An exception raised in the finally clause replaces the one from main.
+        let result = match shutdown_error {
+            Some(e) => Err(e),
+            None => result,
+        };
+        let outcome = match &result {
+            Ok(v) => Outcome::Result(self.repr(v)?),
+            Err(e) => Outcome::Exception(self.repr(&Value::Instance(e.clone()))?),
+        };
+        self.record(Event::Main { outcome });
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                self.through_stdlib(&e, "base_events.run_until_complete");
+                if self.v.run_uses_runner() {
+                    self.through_stdlib(&e, "runners.Runner.run");
+                }
+                self.through_stdlib(&e, "runners.run");
+                Err(e)
+            }
+        }
+    }
+
+    /// `run_until_complete(coro)` for a coroutine: wraps it in a task whose pending
+    /// destruction is not logged. Returns the task and whether it finished.
+    fn run_until_complete_coro(&mut self, coro: CoroId) -> (FutId, bool) {
+        let t = self.create_task(coro, None);
+        self.task_mut(t).log_destroy_pending = false;
+        self.depth += 1;
+        let done = self.run_until_complete(t);
+        self.depth -= 1;
+        (t, done)
+    }
+
+    fn run_trivial(&mut self, name: &str) -> Option<Exc> {
+        let c = self.new_native(Native::Trivial, name);
+        let (_, done) = self.run_until_complete_coro(c);
+        if done {
+            None
+        } else {
+            Some(self.new_exc_msg(
+                E::RuntimeError,
+                "Event loop stopped before Future completed.",
+            ))
+        }
+    }
+
+    /// `runners._cancel_all_tasks(loop)` (X2, X3).
+    fn cancel_all_tasks(&mut self) -> Option<Exc> {
+        let pending: Vec<FutId> = self
+            .all_tasks
+            .iter()
+            .copied()
+            .filter(|t| !self.done(*t))
+            .collect();
+        if pending.is_empty() {
+            return None;
+        }
+        // `all_tasks()` is a set: its order is an explicit choice (SPEC L6).
+        let keys: Vec<u64> = pending.iter().map(|t| self.future_key(*t)).collect();
+        self.all_tasks_calls += 1;
+        let key = format!("all_tasks:{}", self.all_tasks_calls);
+        let order = self.choose_permutation(&key, &keys, "asyncio.run(): order of all_tasks()");
+        let to_cancel: Vec<FutId> = order.into_iter().map(|i| pending[i]).collect();
+        for &t in &to_cancel {
+            self.cancel(t, None);
+        }
+        let args = to_cancel.iter().map(|t| Value::Future(*t)).collect();
+        let g = match self.gather(args, true) {
+            Ok(g) => g,
+            Err(e) => return Some(e),
+        };
+        if let FutKind::Gathering(i) = self.futs[g.0].kind {
+            self.gathers[i].shutdown = true;
+        }
+        self.depth += 1;
+        let done = self.run_until_complete(g);
+        self.depth -= 1;
+        if !done {
+            return Some(self.new_exc_msg(
+                E::RuntimeError,
+                "Event loop stopped before Future completed.",
+            ));
+        }
+        let _ = self.future_result(g);
+        for &t in &to_cancel {
+            if self.cancelled(t) {
+                continue;
+            }
+            if let Ok(Some(e)) = self.future_exception(t) {
+                // X3
+                let exception = Some(self.repr(&Value::Instance(e.clone())).unwrap_or_default());
+                let text = self.report_text(
+                    "unhandled exception during asyncio.run() shutdown",
+                    "task",
+                    t,
+                    Some(&e),
+                );
+                self.final_events.push(Event::Report {
+                    message: "unhandled exception during asyncio.run() shutdown".into(),
+                    future: self.futs[t.0].label.clone(),
+                    exception,
+                    text,
+                });
+            }
+        }
+        None
+    }
+
+    /// What the default exception handler logs: the message, the context's `future:` or
+    /// `task:` line, then the exception's traceback.
+    pub fn report_text(
+        &mut self,
+        message: &str,
+        key: &str,
+        f: FutId,
+        e: Option<&Exc>,
+    ) -> Option<String> {
+        let r = self.future_repr(f).ok()?;
+        let mut text = format!("{message}\n{key}: {r}");
+        if let Some(e) = e {
+            let tb = self.format_exception(e);
+            text.push('\n');
+            text.push_str(tb.trim_end_matches('\n'));
+        }
+        Some(text)
+    }
+
+    /// The end of the process: every object is destroyed. Pending tasks report
+    /// "Task was destroyed but it is pending!" and their coroutines are closed; futures whose
+    /// exception nobody retrieved report "... exception was never retrieved" (R6);
+    /// coroutines never started warn "coroutine '...' was never awaited" (R9).
+    pub fn finalize(&mut self) {
+        self.finalizing = true;
+        self.ready.clear();
+        self.scheduled.clear();
+        let nfuts = self.futs.len();
+        for i in 0..nfuts {
+            let f = FutId(i);
+            if let FutKind::Task(d) = &self.futs[i].kind {
+                if self.futs[i].state == FutState::Pending {
+                    let (coro, log) = (d.coro, d.log_destroy_pending);
+                    // A task waiting on a future is in a reference cycle with it (the future's
+                    // callbacks hold the task): the cycle collector finalises the coroutine
+                    // (made first) before the task, so the report shows it "done". A task
+                    // whose step was scheduled is freed by reference counting when the loop's
+                    // queue is cleared: its report shows the coroutine "running at" its line.
+                    let in_cycle = d.fut_waiter.is_some();
+                    if in_cycle {
+                        let _ = self.coro_close(coro);
+                    }
+                    if log {
+                        // R8
+                        let text = self.report_text(
+                            "Task was destroyed but it is pending!",
+                            "task",
+                            f,
+                            None,
+                        );
+                        self.final_events.push(Event::Report {
+                            message: "Task was destroyed but it is pending!".into(),
+                            future: self.futs[f.0].label.clone(),
+                            exception: None,
+                            text,
+                        });
+                    }
+                    let _ = self.coro_close(coro);
+                }
+            }
+        }
+        for i in 0..self.futs.len() {
+            if self.futs[i].log_traceback {
+                let class = match self.futs[i].kind {
+                    FutKind::Plain => "Future",
+                    FutKind::Task(_) => "Task",
+                    FutKind::Gathering(_) => "_GatheringFuture",
+                };
+                let exc = self.futs[i].exception.clone();
+                let exception = exc
+                    .as_ref()
+                    .map(|e| self.repr(&Value::Instance(e.clone())).unwrap_or_default());
+                let message = format!("{class} exception was never retrieved");
+                let text = self.report_text(&message, "future", FutId(i), exc.as_ref());
+                self.final_events.push(Event::Report {
+                    message,
+                    future: self.futs[i].label.clone(),
+                    exception,
+                    text,
+                });
+            }
+        }
+        for i in 0..self.coros.len() {
+            let c = &self.coros[i];
+            if c.status == CoroStatus::Created
+                && c.kind == CoroKind::Coroutine
+                && matches!(c.body, CoroBody::User(_) | CoroBody::Native(_))
+            {
+                let name = c.qualname.to_string();
+                if name == "__sleep0" {
+                    continue;
+                }
+                // R9
+                self.final_events.push(Event::Warning {
+                    category: "RuntimeWarning".into(),
+                    message: format!("coroutine '{name}' was never awaited"),
+                });
+            }
+        }
+        self.finalizing = false;
+    }
+
+    /// `loop.run_forever()` from a program.
+    pub fn loop_run_forever(&mut self) -> PyResult {
+        if self.running {
+            return Err(self.err(E::RuntimeError, "This event loop is already running"));
+        }
+        if self.current_loop.is_some_and(|l| self.loops[l].closed) {
+            return Err(self.err(E::RuntimeError, "Event loop is closed"));
+        }
+        self.run_forever();
+        if self.error.is_some() {
+            return Err(self.refusal_exc());
+        }
+        Ok(Value::None)
+    }
+
+    /// `loop.stop()` scheduled after `delay` (`loop.call_later(delay, loop.stop)`).
+    pub fn schedule_stop(&mut self, delay: f64) {
+        self.call_later(delay, Callback::LoopStop);
+    }
+}

@@ -1,0 +1,201 @@
+//! `tasks.Task`: `__init__`, `__step`, `__wakeup` and `cancel`, per version. The rest of
+//! CPython's `tasks.py` (gather, wait, wait_for, sleep) is in `tasks/`.
+
+pub mod gather;
+pub mod sleep;
+pub mod wait;
+pub mod wait_for;
+
+use crate::asyncio::events::Callback;
+use crate::asyncio::futures::{FutKind, TaskData};
+use crate::lang::exceptions::E;
+use crate::lang::gen::{Resume, Step};
+use crate::lang::value::{CoroId, Exc, FutId, Value};
+use crate::runtime::Runtime;
+
+impl Runtime<'_> {
+    /// `loop.create_task(coro)`: a Task whose first `__step` is scheduled with `call_soon`
+    /// (SPEC T1).
+    pub fn create_task(&mut self, coro: CoroId, name: Option<String>) -> FutId {
+        self.task_counter += 1;
+        let name = match name {
+            Some(n) if self.v.has_task_names() => n,
+            _ => format!("Task-{}", self.task_counter),
+        };
+        let label = self.coros[coro.0].label.clone();
+        let t = self.new_future(
+            FutKind::Task(TaskData {
+                coro,
+                seq: self.task_counter,
+                must_cancel: false,
+                fut_waiter: None,
+                num_cancels_requested: 0,
+                name,
+                log_destroy_pending: true,
+            }),
+            label,
+        );
+        self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
+        self.all_tasks.push(t);
+        t
+    }
+
+    pub fn task(&self, t: FutId) -> &TaskData {
+        match &self.futs[t.0].kind {
+            FutKind::Task(d) => d,
+            _ => unreachable!("not a task"),
+        }
+    }
+
+    pub fn task_mut(&mut self, t: FutId) -> &mut TaskData {
+        match &mut self.futs[t.0].kind {
+            FutKind::Task(d) => d,
+            _ => unreachable!("not a task"),
+        }
+    }
+
+    pub fn is_task(&self, f: FutId) -> bool {
+        matches!(self.futs[f.0].kind, FutKind::Task(_))
+    }
+
+    /// `Task.__step(exc)` (SPEC T2–T5).
+    pub fn task_step(&mut self, t: FutId, exc: Option<Exc>) {
+        if self.done(t) {
+            // CPython raises InvalidStateError from the callback; the loop logs it. Scenarios
+            // cannot reach this state.
+            return;
+        }
+        let mut exc = exc;
+        if self.task(t).must_cancel {
+            let is_cancel = exc
+                .as_ref()
+                .is_some_and(|e| self.exc_is(e, E::CancelledError));
+            if !is_cancel {
+                exc = Some(self.make_cancelled_error(t));
+            }
+            self.task_mut(t).must_cancel = false;
+        }
+        self.task_mut(t).fut_waiter = None;
+        let coro = self.task(t).coro;
+        let prev = self.current_task.replace(t);
+        let input = match exc {
+            None => Resume::Send(Value::None),
+            Some(e) => Resume::Throw(e),
+        };
+        let step = self.coro_send(coro, input);
+        match step {
+            Step::Return(v) => {
+                if self.task(t).must_cancel {
+                    // Task is cancelled right before coro stops (T5).
+                    self.task_mut(t).must_cancel = false;
+                    if self.v.step_cancels_on_late_return() {
+                        let msg = self.futs[t.0].cancel_message.clone();
+                        self.future_cancel(t, msg);
+                    } else {
+                        let e = self.new_exc(E::CancelledError, vec![]);
+                        self.future_set_exception(t, e);
+                    }
+                } else {
+                    self.future_set_result(t, v);
+                }
+            }
+            Step::Raise(e) if self.exc_is(&e, E::CancelledError) => {
+                // T4: a CancelledError escaping the coroutine cancels the task. One the
+                // coroutine caught and did not re-raise never gets here (T7).
+                if self.v.has_cancel_message() {
+                    self.futs[t.0].cancelled_exc = Some(e);
+                }
+                self.future_cancel(t, None);
+            }
+            Step::Raise(e) => self.future_set_exception(t, e),
+            Step::Yield(Value::Future(f)) => {
+                if f == t {
+                    let r = self.repr(&Value::Future(t)).unwrap_or_default();
+                    let e = self.new_exc_msg(
+                        E::RuntimeError,
+                        &format!("Task cannot await on itself: {r}"),
+                    );
+                    self.call_soon(
+                        Callback::TaskStep {
+                            task: t,
+                            exc: Some(e),
+                        },
+                        None,
+                    );
+                } else {
+                    self.add_done_callback(f, Callback::TaskWakeup { task: t });
+                    self.task_mut(t).fut_waiter = Some(f);
+                    if self.task(t).must_cancel {
+                        let msg = self.futs[t.0].cancel_message.clone();
+                        if self.cancel(f, msg) {
+                            self.task_mut(t).must_cancel = false;
+                        }
+                    }
+                }
+            }
+            // A bare yield relinquishes control for one event loop iteration (S1, T3).
+            Step::Yield(Value::None) => {
+                self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
+            }
+            Step::Yield(other) => {
+                let r = self.repr(&other).unwrap_or_default();
+                let e = self.new_exc_msg(E::RuntimeError, &format!("Task got bad yield: {r}"));
+                self.call_soon(
+                    Callback::TaskStep {
+                        task: t,
+                        exc: Some(e),
+                    },
+                    None,
+                );
+            }
+        }
+        self.current_task = prev;
+    }
+
+    /// `Task.__wakeup(future)`: calls `future.result()` (retrieving its exception, SPEC R2) and
+    /// steps the task with the value or the exception.
+    pub fn task_wakeup(&mut self, t: FutId, f: FutId) {
+        match self.future_result(f) {
+            Ok(_) => self.task_step(t, None),
+            Err(e) => self.task_step(t, Some(e)),
+        }
+    }
+
+    /// `Task.cancel(msg)` (SPEC T6–T8).
+    pub fn task_cancel(&mut self, t: FutId, msg: Option<Value>) -> bool {
+        self.futs[t.0].log_traceback = false;
+        if self.done(t) {
+            return false;
+        }
+        if self.v.counts_cancels() {
+            self.task_mut(t).num_cancels_requested += 1;
+        }
+        if let Some(w) = self.task(t).fut_waiter {
+            if self.cancel(w, msg.clone()) {
+                // Leave _fut_waiter; it may be a Task that catches and ignores the
+                // cancellation so we may have to cancel it again later.
+                return true;
+            }
+        }
+        // It must be the case that self.__step is already scheduled.
+        self.task_mut(t).must_cancel = true;
+        if self.v.has_cancel_message() {
+            // T9: the message travels with the request (3.9+).
+            self.futs[t.0].cancel_message = msg;
+        }
+        true
+    }
+
+    /// `Task.uncancel()` (3.11+).
+    pub fn task_uncancel(&mut self, t: FutId) -> u32 {
+        let v = self.v;
+        let d = self.task_mut(t);
+        if d.num_cancels_requested > 0 {
+            d.num_cancels_requested -= 1;
+            if v.uncancel_clears_must_cancel() && d.num_cancels_requested == 0 {
+                d.must_cancel = false;
+            }
+        }
+        d.num_cancels_requested
+    }
+}

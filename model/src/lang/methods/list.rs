@@ -1,0 +1,328 @@
+//! Methods of `list` and `tuple`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::exceptions::E;
+use super::super::object::{Args, NativeImpl};
+use super::super::value::{PyResult, Value};
+use crate::runtime::Runtime;
+
+pub fn lookup(name: &str) -> Option<NativeImpl> {
+    Some(match name {
+        "append" => append,
+        "extend" => extend,
+        "insert" => insert,
+        "pop" => pop,
+        "remove" => remove,
+        "clear" => clear,
+        "copy" => copy,
+        "count" => count,
+        "index" => index,
+        "reverse" => reverse,
+        "sort" => sort_method,
+        _ => return None,
+    })
+}
+
+pub fn lookup_tuple(name: &str) -> Option<NativeImpl> {
+    Some(match name {
+        "count" => count,
+        "index" => index,
+        _ => return None,
+    })
+}
+
+fn this_list(this: Option<&Value>) -> Rc<RefCell<Vec<Value>>> {
+    match this {
+        Some(Value::List(l)) => l.clone(),
+        _ => unreachable!("a list method bound to a list"),
+    }
+}
+
+fn items(this: Option<&Value>) -> Vec<Value> {
+    match this {
+        Some(Value::List(l)) => l.borrow().clone(),
+        Some(Value::Tuple(t)) => (**t).clone(),
+        _ => unreachable!("a sequence method"),
+    }
+}
+
+fn kind(this: Option<&Value>) -> &'static str {
+    match this {
+        Some(Value::Tuple(_)) => "tuple",
+        _ => "list",
+    }
+}
+
+fn qual(rt: &Runtime, owner: &str, name: &str) -> String {
+    if rt.v.minor() >= 9 {
+        format!("{owner}.{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn one(rt: &mut Runtime, owner: &str, name: &str, args: Args) -> PyResult {
+    if !args.kw.is_empty() || args.pos.len() != 1 {
+        let msg = format!(
+            "{}() takes exactly one argument ({} given)",
+            qual(rt, owner, name),
+            args.pos.len()
+        );
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    Ok(args.pos.into_iter().next().expect("one"))
+}
+
+fn none(rt: &mut Runtime, owner: &str, name: &str, args: &Args) -> PyResult<()> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        let msg = format!(
+            "{}() takes no arguments ({} given)",
+            qual(rt, owner, name),
+            args.pos.len()
+        );
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    Ok(())
+}
+
+fn append(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let v = one(rt, "list", "append", args)?;
+    let l = this_list(this);
+    l.borrow_mut().push(v);
+    let n = l.borrow().len();
+    rt.check_size(n)?;
+    Ok(Value::None)
+}
+
+fn extend(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let v = one(rt, "list", "extend", args)?;
+    let l = this_list(this);
+    let items = rt.iterate(&v)?;
+    l.borrow_mut().extend(items);
+    let n = l.borrow().len();
+    rt.check_size(n)?;
+    Ok(Value::None)
+}
+
+fn insert(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    if args.pos.len() != 2 || !args.kw.is_empty() {
+        let msg = if rt.v.minor() >= 8 {
+            format!("insert expected 2 arguments, got {}", args.pos.len())
+        } else {
+            format!(
+                "insert() takes exactly 2 arguments ({} given)",
+                args.pos.len()
+            )
+        };
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    let l = this_list(this);
+    let n = l.borrow().len() as i64;
+    let i = rt
+        .index_i64(&args.pos[0])?
+        .unwrap_or(if Runtime::int_is_negative(&args.pos[0]) {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.borrow_mut().insert(j as usize, args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn pop(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let msg = format!("pop expected at most 1 argument, got {}", args.pos.len());
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    let l = this_list(this);
+    let n = l.borrow().len() as i64;
+    if n == 0 {
+        return Err(rt.err(E::IndexError, "pop from empty list"));
+    }
+    let i = match args.pos.first() {
+        Some(v) => rt.index_i64(v)?.unwrap_or(i64::MAX),
+        None => -1,
+    };
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(rt.err(E::IndexError, "pop index out of range"));
+    }
+    let v = l.borrow_mut().remove(j as usize);
+    Ok(v)
+}
+
+fn remove(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let v = one(rt, "list", "remove", args)?;
+    let l = this_list(this);
+    let items = l.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if x.is_same(&v) == Some(true) || rt.eq(x, &v)? {
+            l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(rt.err(E::ValueError, "list.remove(x): x not in list"))
+}
+
+fn clear(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    none(rt, "list", "clear", &args)?;
+    this_list(this).borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn copy(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    none(rt, "list", "copy", &args)?;
+    Ok(Value::list(this_list(this).borrow().clone()))
+}
+
+fn count(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let owner = kind(this);
+    let v = one(rt, owner, "count", args)?;
+    let mut n = 0;
+    for x in items(this) {
+        if x.is_same(&v) == Some(true) || rt.eq(&x, &v)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn index(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let owner = kind(this);
+    if args.pos.is_empty() || args.pos.len() > 3 || !args.kw.is_empty() {
+        let msg = format!("index expected at least 1 argument, got {}", args.pos.len());
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    let v = args.pos[0].clone();
+    let all = items(this);
+    let n = all.len() as i64;
+    let norm = |rt: &mut Runtime, x: &Value| -> PyResult<i64> {
+        let i = rt.index_i64(x)?.unwrap_or(if Runtime::int_is_negative(x) {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
+        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+    };
+    let lo = match args.pos.get(1) {
+        Some(x) => norm(rt, x)?,
+        None => 0,
+    };
+    let hi = match args.pos.get(2) {
+        Some(x) => norm(rt, x)?,
+        None => n,
+    };
+    for i in lo..hi.max(lo) {
+        let x = &all[i as usize];
+        if x.is_same(&v) == Some(true) || rt.eq(x, &v)? {
+            return Ok(Value::Int(i));
+        }
+    }
+    if owner == "tuple" {
+        return Err(rt.err(E::ValueError, "tuple.index(x): x not in tuple"));
+    }
+    let r = rt.repr(&v)?;
+    Err(rt.err(E::ValueError, &format!("{r} is not in list")))
+}
+
+fn reverse(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    none(rt, "list", "reverse", &args)?;
+    this_list(this).borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn sort_method(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    if !args.pos.is_empty() {
+        let msg = format!(
+            "{}() takes no positional arguments",
+            qual(rt, "list", "sort")
+        );
+        return Err(rt.err(E::TypeError, &msg));
+    }
+    sort(rt, this.expect("bound"), args.kw)?;
+    Ok(Value::None)
+}
+
+/// `list.sort(key=None, reverse=False)`: a stable merge sort calling `<` as CPython's
+/// timsort does (the exact sequence of comparisons is not modelled: programs whose
+/// comparisons have side effects are refused by their `__lt__` being a Python method).
+pub fn sort(rt: &mut Runtime, l: &Value, kw: Vec<(Rc<str>, Value)>) -> PyResult<()> {
+    let mut key = Value::None;
+    let mut reverse = false;
+    for (k, v) in kw {
+        match &*k {
+            "key" => key = v,
+            "reverse" => reverse = rt.truthy(&v)?,
+            other => {
+                let msg = format!("'{other}' is an invalid keyword argument for sort()");
+                return Err(rt.err(E::TypeError, &msg));
+            }
+        }
+    }
+    let Value::List(list) = l else {
+        unreachable!("sort of a list")
+    };
+    let items = std::mem::take(&mut *list.borrow_mut());
+    let original = items.clone();
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for x in items {
+        let k = if key.is_none() {
+            x.clone()
+        } else {
+            match rt.call_value(&key, vec![x.clone()]) {
+                Ok(k) => k,
+                Err(e) => {
+                    *list.borrow_mut() = original;
+                    return Err(e);
+                }
+            }
+        };
+        keyed.push((k, x));
+    }
+    if keyed
+        .iter()
+        .any(|(k, _)| matches!(k, Value::Instance(i) if i.class.tag.is_none()))
+    {
+        *list.borrow_mut() = original;
+        return Err(rt.refuse("sorting objects compared by a __lt__ the program defines"));
+    }
+    if reverse {
+        keyed.reverse();
+    }
+    let mut err = None;
+    // Insertion into a sorted run (stable); comparisons are builtin `<`.
+    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
+    for item in keyed {
+        let mut lo = 0;
+        let mut hi = sorted.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match rt.compare(super::super::code::CmpOp::Lt, &item.0, &sorted[mid].0) {
+                Ok(Value::Bool(true)) => hi = mid,
+                Ok(_) => lo = mid + 1,
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        if err.is_some() {
+            break;
+        }
+        sorted.insert(lo, item);
+    }
+    if let Some(e) = err {
+        // CPython leaves the list in a state its timsort reached; the model keeps the
+        // original order (observable only after catching the TypeError).
+        *list.borrow_mut() = original;
+        return Err(e);
+    }
+    if reverse {
+        sorted.reverse();
+    }
+    *list.borrow_mut() = sorted.into_iter().map(|(_, x)| x).collect();
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! The standard library modules programs import for bookkeeping (`time`, `random`,
+//! `functools`, `itertools`, `typing`, `math`), `import` itself, and the `asyncio` module
+//! (which `crate::asyncio` provides). Importing anything else is refused at load time.
+
+use std::rc::Rc;
+
+use super::exceptions::E;
+use super::object::{Module, NativeFn, NativeImpl};
+use super::value::{PyResult, Value};
+use crate::runtime::Runtime;
+
+pub mod functools;
+pub mod itertools;
+pub mod math;
+pub mod random;
+pub mod random_core;
+pub mod time;
+pub mod typing;
+
+/// A builtin function value named `name`, owned by module `owner`.
+pub fn func(name: &'static str, f: NativeImpl) -> Value {
+    Value::Native(Rc::new(NativeFn {
+        name,
+        owner: None,
+        this: None,
+        f,
+    }))
+}
+
+/// A module with the given functions.
+pub fn module_with(name: &str, fns: &[(&'static str, NativeImpl)]) -> Rc<Module> {
+    let m = Module::new(name, None);
+    for (n, f) in fns {
+        m.set(n, func(n, *f));
+    }
+    m
+}
+
+impl Runtime<'_> {
+    /// Modules that exist before the program runs.
+    pub fn init_modules(&mut self) {
+        let b = self.builtins.clone();
+        self.modules.insert(Rc::from("builtins"), b);
+    }
+
+    fn make_module(&mut self, name: &str) -> Option<Rc<Module>> {
+        let v = self.v;
+        Some(match name {
+            "asyncio" => crate::asyncio::module(self),
+            "time" => time::module(v),
+            "random" => random::module(v),
+            "functools" => functools::module(v),
+            "itertools" => itertools::module(v),
+            "typing" => typing::module(v),
+            "math" => math::module(v),
+            "collections" => return None,
+            _ => return None,
+        })
+    }
+
+    /// `import name` (the top-level package unless `full`, for `import a.b as c`).
+    pub fn import(&mut self, name: &str, _full: bool) -> PyResult {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(Value::Module(m.clone()));
+        }
+        match self.make_module(name) {
+            Some(m) => {
+                self.modules.insert(Rc::from(name), m.clone());
+                Ok(Value::Module(m))
+            }
+            None => Err(self.refuse(format!("the module '{name}'"))),
+        }
+    }
+
+    /// `from module import name`.
+    pub fn import_from(&mut self, m: &Value, name: &str) -> PyResult {
+        let Value::Module(module) = m else {
+            unreachable!("import_from on a module")
+        };
+        match module.get(name) {
+            Some(v) => Ok(v),
+            None => {
+                if let Some(what) = super::cpython_attrs::known(self, m, name) {
+                    return Err(self.refuse(what));
+                }
+                let msg = format!(
+                    "cannot import name '{name}' from '{}' (unknown location)",
+                    module.name
+                );
+                let e = self.err(E::ImportError, &msg);
+                Err(e)
+            }
+        }
+    }
+}
