@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use aiospec_model::{explore, load_file, run, PyVersion, Scenario};
+use aiospec_model::{explore, load_file, run, Program, PyVersion};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn load_dir(dir: &Path) -> Vec<Scenario> {
+fn load_dir(dir: &Path) -> Vec<Program> {
     let mut files = aiospec::check::collect_files(&[dir.to_path_buf()]).expect("examples");
     files.sort();
     files
@@ -30,7 +30,10 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    let runnable: Vec<&Scenario> = corpus.iter().filter(|s| s.python.contains(&v)).collect();
+    let runnable: Vec<&Program> = corpus
+        .iter()
+        .filter(|s| s.meta.python.contains(&v))
+        .collect();
     g.throughput(Throughput::Elements(runnable.len() as u64));
     g.bench_function("corpus_scenarios", |b| {
         b.iter(|| {
@@ -40,7 +43,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     // Exploration of the six set orders of wait(coros) on 3.8.
-    let order = load_file(&root.join("wait/coroutines_order.json")).expect("loads");
+    let order = load_file(&root.join("wait/coroutines_order.py")).expect("loads");
     g.throughput(Throughput::Elements(6));
     g.bench_function("explore_runs", |b| {
         b.iter(|| {

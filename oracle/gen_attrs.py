@@ -15,15 +15,19 @@ co = c(); ge = g()
 fut = loop.create_future()
 t = loop.create_task(c())
 class A: pass
+try:
+    1 / 0
+except ZeroDivisionError as exc:
+    tb = exc.__traceback__
 objs = {"str": "", "list": [], "dict": {}, "set": set(), "frozenset": frozenset(), "tuple": (),
         "int": 0, "float": 0.0, "bool": True, "range": range(1), "slice": slice(1),
         "NoneType": None, "function": (lambda: 0), "coroutine": co, "generator": ge,
         "BaseException": BaseException(), "Future": fut, "Task": t, "type": A,
         "object": object(), "module": time, "builtin_function_or_method": len,
-        "method": A().__init__, "loop": loop,
+        "method": A().__init__, "loop": loop, "traceback": tb,
         "module:asyncio": asyncio, "module:time": time, "module:random": random,
         "module:functools": functools, "module:itertools": itertools, "module:math": math,
-        "module:typing": typing, "module:collections": collections}
+        "module:typing": typing, "module:collections": collections, "module:sys": sys}
 print(json.dumps({k: sorted(dir(v)) for k, v in objs.items()}))
 t.cancel(); co.close(); loop.close()
 '''

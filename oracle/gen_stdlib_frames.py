@@ -20,8 +20,6 @@ TARGETS = {
     "tasks.wait": ("tasks.py", "wait", lambda s: "return await _wait(" in s),
     "tasks._wait": ("tasks.py", "_wait", lambda s: s.strip() == "await waiter"),
     "tasks.wait_for.await": ("tasks.py", "wait_for", lambda s: s.strip() == "return await fut"),
-    "tasks.wait_for.result": ("tasks.py", "wait_for", lambda s: s.strip() == "return fut.result()"),
-    "tasks.wait_for.timeout": ("tasks.py", "wait_for", lambda s: "raise exceptions.TimeoutError() from exc" in s or s.strip() == "raise exceptions.TimeoutError()"),
     "tasks._cancel_and_wait": ("tasks.py", "_cancel_and_wait", lambda s: s.strip() == "await waiter"),
     "timeouts.__aexit__": ("timeouts.py", "Timeout.__aexit__", lambda s: "raise TimeoutError from exc_val" in s),
 }
@@ -69,6 +67,46 @@ def statements(tree):
     walk(tree, "")
     return out
 
+def wait_for_rows(tree, lines):
+    """The statements of wait_for() an exception can leave it from, by role: `zero.*` in the
+    `timeout <= 0` branch, `main.*` after `await waiter`, `cancelled.*` in its except
+    handler; `*.done` the `return fut.result()` of a done future, `*.result` the one after
+    `_cancel_and_wait`, `*.raise` / `*.raise_plain` the TimeoutError raised (with and
+    without `from exc`), `async_with` the `async with timeouts.timeout(...)` line (3.12+)."""
+    fn = functions(tree)["wait_for"]
+    rows = {}
+    def is_timeout_raise(st):
+        return isinstance(st, ast.Raise) and st.exc is not None and "TimeoutError" in ast.unparse(st.exc)
+    def is_result(st):
+        return isinstance(st, (ast.Return, ast.Expr)) and st.value is not None and ast.unparse(st.value) == "fut.result()"
+    def visit(body, zero, in_try, in_handler):
+        for st in body:
+            branch = "zero" if zero else ("cancelled" if in_handler else "main")
+            if is_result(st):
+                key = branch + (".result" if in_try else ".done")
+                rows.setdefault(key, st)
+            elif is_timeout_raise(st):
+                key = branch + (".raise" if st.cause is not None else ".raise_plain")
+                rows.setdefault(key, st)
+            elif isinstance(st, ast.AsyncWith):
+                rows.setdefault("async_with", st)
+                visit(st.body, zero, in_try, in_handler)
+            elif isinstance(st, ast.If):
+                test = ast.unparse(st.test)
+                z = zero or "timeout <= 0" in test
+                visit(st.body, z, in_try, in_handler)
+                visit(st.orelse, zero, in_try, in_handler)
+            elif isinstance(st, ast.Try):
+                # The try around `await waiter` is the main path's, not a result's try.
+                inner = any(is_result(x) for x in st.body)
+                visit(st.body, zero, in_try or inner, in_handler)
+                for h in st.handlers:
+                    visit(h.body, zero, False, in_handler or not inner)
+                visit(st.orelse, zero, in_try, in_handler)
+                visit(st.finalbody, zero, in_try, in_handler)
+    visit(fn.body, False, False, False)
+    return rows
+
 def position(st):
     """The columns CPython's traceback shows for a frame stopped at `st`."""
     node = st
@@ -76,6 +114,8 @@ def position(st):
         node = st.value
     elif isinstance(st, ast.Expr):
         node = st.value
+    elif isinstance(st, ast.AsyncWith):
+        node = st.items[0].context_expr
     return node.col_offset, node.end_col_offset
 
 def main():
@@ -102,6 +142,16 @@ def main():
                 text = lines[st.lineno - 1]
                 c0, c1 = position(st)
                 print(minor, key, fname, st.lineno, c0, c1, f.name, "|", text)
+        src = open(os.path.join(lib, "tasks.py")).read()
+        for role, st in sorted(wait_for_rows(ast.parse(src), src.splitlines()).items()):
+            text = src.splitlines()[st.lineno - 1]
+            c0, c1 = position(st)
+            if role == "async_with" and minor == 12:
+                # 3.12 locates the call of __aexit__ at the whole `async with` statement
+                # (13+ at its context expression): every line of it, `\n`-separated.
+                c0, c1 = st.col_offset, st.end_col_offset
+                text = "\\n".join(src.splitlines()[st.lineno - 1:st.end_lineno])
+            print(minor, "tasks.wait_for." + role, "tasks.py", st.lineno, c0, c1, "wait_for", "|", text)
         for key, (fname, candidates) in DEFS.items():
             path = os.path.join(lib, fname)
             src = open(path).read()

@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import selectors
+import struct
 import sys
 import time
 import traceback
@@ -39,9 +40,44 @@ import types
 import warnings
 
 STDLIB = os.path.dirname(os.path.dirname(os.path.abspath(asyncio.__file__)))
-ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+# An object's address, as reprs show it ("<Foo object at 0x7f...>").
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 TASK_NAME = re.compile(r"Task-(\d+)")
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+
+
+def _depth_probe(n):
+    try:
+        return _depth_probe(n + 1)
+    except RecursionError:
+        return n
+
+
+# How deep a program's module-level code can recurse when run as `python program.py`: this
+# line runs at the harness's own module level, the same depth (SPEC M2).
+STANDALONE_DEPTH = _depth_probe(0)
+PROBE_SOURCE = "def d(n):\n try:\n  return d(n + 1)\n except RecursionError:\n  return n\nR = d(0)\n"
+ORIG_GETRL = sys.getrecursionlimit
+ORIG_SETRL = sys.setrecursionlimit
+# Frames the harness keeps below the program (its calls into exec, its asyncio.run wrapper):
+# the recursion limit is raised by as many, and the program sees the limit it would see alone.
+EXTRA = [0]
+
+
+def _getrecursionlimit():
+    return ORIG_GETRL() - EXTRA[0]
+
+
+def _setrecursionlimit(n):
+    if type(n) is int and n >= 1:
+        ORIG_SETRL(n + EXTRA[0])
+    else:
+        ORIG_SETRL(n)
+
+
+def _add_extra(k):
+    EXTRA[0] += k
+    ORIG_SETRL(ORIG_GETRL() + k)
 
 
 class Clock:
@@ -107,8 +143,8 @@ class Recorder:
 
     def text(self, s):
         """A text as the model writes it: addresses, the stdlib's directory, task names."""
-        s = s.replace(STDLIB + os.sep + "asyncio" + os.sep, "<stdlib>/asyncio/")
-        s = ADDRESS.sub("0x...", s)
+        s = s.replace(STDLIB + os.sep, "<stdlib>/")
+        s = ADDRESS.sub(" at 0x...", s)
         base = self.name_base
         return TASK_NAME.sub(lambda m: "Task-%d" % (int(m.group(1)) - base), s)
 
@@ -139,6 +175,11 @@ def code_name(coro):
 CURRENT_FILE = "<aiospec>"
 
 
+def _next_up(x):
+    """The least float above x >= 0 (math.nextafter is 3.9+)."""
+    return struct.unpack("<d", struct.pack("<q", struct.unpack("<q", struct.pack("<d", x))[0] + 1))[0]
+
+
 class VirtualSelector(selectors.SelectSelector):
     def __init__(self, loop):
         super().__init__()
@@ -155,8 +196,11 @@ class VirtualSelector(selectors.SelectSelector):
         CLOCK.t += timeout
         if timeout > 0 and earliest is not None and earliest >= CLOCK.t + loop._clock_resolution:
             # The 24 h cap on one select, or a clock too large for the resolution to reach
-            # the deadline: the clock moves on to it, as a real clock would (SPEC L7).
+            # the deadline: the clock moves on to the first reading at which the timer is
+            # due, as a real clock would (SPEC L7).
             CLOCK.t = earliest
+            while earliest >= CLOCK.t + loop._clock_resolution:
+                CLOCK.t = _next_up(CLOCK.t)
         return []
 
 
@@ -434,11 +478,17 @@ def all_tasks(loop=None):
 
 
 def run(main, **kwargs):
+    _add_extra(1)
     try:
         result = ORIG_RUN(main, **kwargs)
     except BaseException as e:
+        _add_extra(-1)
+        # all_tasks() found nothing to cancel: no shutdown gather took the mark.
+        REC.in_shutdown = False
         REC.events.append({"event": "main", "outcome": {"exception": REC.text(_repr(e))}})
         raise
+    _add_extra(-1)
+    REC.in_shutdown = False
     REC.events.append({"event": "main", "outcome": {"result": REC.text(_repr(result))}})
     return result
 
@@ -524,17 +574,50 @@ def run_one(source, path, abs_path, impl):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         exit_tb = None
+        status = 0
+        probe = {}
+        exec(compile(PROBE_SOURCE, filename, "exec"), probe)
+        ORIG_SETRL(1000)
+        EXTRA[0] = 0
+        _add_extra(STANDALONE_DEPTH - probe["R"])
+        sys.getrecursionlimit = _getrecursionlimit
+        sys.setrecursionlimit = _setrecursionlimit
         try:
             code = compile(source, filename, "exec")
             exec(code, ns)
+        except SystemExit as e:
+            # What Py_RunMain does with it: no traceback; the code is the status, or is
+            # printed (status 1).
+            code = e.code
+            if code is None:
+                status = 0
+            elif isinstance(code, int):
+                status = int(code)
+            else:
+                status = 1
+                exit_tb = REC.text(str(code)) + "\n"
         except BaseException as e:
-            lines = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
-            exit_tb = REC.text(strip_harness_frames("".join(lines).rstrip("\n"))) + "\n"
+            # The interpreter's own display (sys.excepthook's C code), which on 3.10 and 3.11
+            # adds "Did you mean" suggestions that traceback.format_exception leaves out.
+            err = io.StringIO()
+            saved = sys.stderr
+            sys.stderr = err
+            try:
+                sys.__excepthook__(type(e), e, e.__traceback__.tb_next)
+            finally:
+                sys.stderr = saved
+            exit_tb = REC.text(strip_harness_frames(err.getvalue().rstrip("\n"))) + "\n"
+            status = 130 if isinstance(e, KeyboardInterrupt) and sys.version_info >= (3, 8) else 1
         finally:
+            sys.getrecursionlimit = ORIG_GETRL
+            sys.setrecursionlimit = ORIG_SETRL
+            ORIG_SETRL(1000)
+            EXTRA[0] = 0
             loop = REC.loop
             if loop is not None and not loop.is_closed():
                 loop.close()
-            REC.events.append({"event": "exit", **({"traceback": exit_tb} if exit_tb else {})})
+            REC.events.append({"event": "exit", **({"traceback": exit_tb} if exit_tb else {}),
+                               **({"status": status} if status else {})})
             REC.finalizing = True
             ns.clear()
             loop = None

@@ -1,6 +1,6 @@
-//! The CPython oracle: runs exported scenarios on the real interpreters installed under pyenv,
-//! through `oracle/harness.py` (virtual time, deterministic timers), many scenarios per
-//! interpreter process.
+//! The CPython oracle: runs programs on the real interpreters installed under pyenv, through
+//! `oracle/harness.py` (virtual time, deterministic timers), many programs per interpreter
+//! process.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -106,13 +106,57 @@ fn decode(r: Response) -> Result<OracleRun, String> {
     }
 }
 
-/// Run each `(id, source)` program on interpreter `python` in one process. Returns, per id, the
-/// trace or the harness's error text.
+/// How long one program may take on an interpreter before `check` gives up on it. Programs
+/// run on virtual time, so even long ones finish in well under a second.
+pub const PROGRAM_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The most of an interpreter's own stderr kept for an error message.
+const STDERR_KEPT: usize = 16 << 10;
+
+/// Run each program on interpreter `python`, many per process. The harness answers in order;
+/// an interpreter that crashes or exceeds `PROGRAM_TIMEOUT` fails only the program it was
+/// running (named in the error), and a fresh process takes the rest. The interpreter's
+/// stderr is drained as it runs, so a chatty program cannot block it.
+/// `AIOSPEC_ORACLE_TIMEOUT` (seconds) overrides it.
 pub fn run_batch(
     python: &Path,
     programs: &[Job],
     imp: CpythonImpl,
 ) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
+    let timeout = std::env::var("AIOSPEC_ORACLE_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(std::time::Duration::from_secs_f64)
+        .unwrap_or(PROGRAM_TIMEOUT);
+    run_batch_with_timeout(python, programs, imp, timeout)
+}
+
+pub fn run_batch_with_timeout(
+    python: &Path,
+    programs: &[Job],
+    imp: CpythonImpl,
+    timeout: std::time::Duration,
+) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
+    let mut out = BTreeMap::new();
+    let mut rest: &[Job] = programs;
+    while !rest.is_empty() {
+        let answered = run_some(python, rest, imp, timeout, &mut out)?;
+        rest = &rest[answered..];
+    }
+    Ok(out)
+}
+
+/// One interpreter process on `programs`: returns how many it disposed of (answered, or the
+/// one it crashed or stalled on).
+fn run_some(
+    python: &Path,
+    programs: &[Job],
+    imp: CpythonImpl,
+    timeout: std::time::Duration,
+    out: &mut BTreeMap<String, Result<OracleRun, String>>,
+) -> Result<usize, String> {
+    use std::sync::mpsc;
     let mut child = spawn_harness(python, Stdio::piped())?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input: String = programs
@@ -131,30 +175,82 @@ pub fn run_batch(
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
     });
-    let stdout = child.stdout.take().expect("piped stdout");
-    let mut out = BTreeMap::new();
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| format!("reading from {}: {e}", python.display()))?;
-        let r: Response = serde_json::from_str(&line)
-            .map_err(|e| format!("bad harness output from {}: {e}: {line}", python.display()))?;
-        let id = r.id.clone();
-        out.insert(id, decode(r));
-    }
-    let _ = writer.join();
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if out.len() != programs.len() {
-        let mut err = String::new();
-        if let Some(mut s) = child.stderr.take() {
-            let _ = std::io::Read::read_to_string(&mut s, &mut err);
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let drain = std::thread::spawn(move || {
+        let mut kept: Vec<u8> = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = std::io::Read::read(&mut stderr, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            kept.extend_from_slice(&buf[..n]);
+            if kept.len() > STDERR_KEPT {
+                kept.drain(..kept.len() - STDERR_KEPT);
+            }
         }
-        return Err(format!(
-            "{} answered {} of {} programs (exit {status}): {err}",
-            python.display(),
-            out.len(),
-            programs.len()
-        ));
+        String::from_utf8_lossy(&kept).into_owned()
+    });
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut done = 0;
+    let mut failure: Option<String> = None;
+    while done < programs.len() {
+        match rx.recv_timeout(timeout) {
+            Ok(Ok(line)) => {
+                let r: Response = serde_json::from_str(&line).map_err(|e| {
+                    format!("bad harness output from {}: {e}: {line}", python.display())
+                })?;
+                let id = r.id.clone();
+                out.insert(id, decode(r));
+                done += 1;
+            }
+            Ok(Err(e)) => {
+                failure = Some(format!("reading from {}: {e}", python.display()));
+                break;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                failure = Some(format!(
+                    "{} ran this program for more than {} s; it was stopped",
+                    python.display(),
+                    timeout.as_secs()
+                ));
+                break;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                failure = Some(String::new());
+                break;
+            }
+        }
     }
-    Ok(out)
+    if failure.is_some() {
+        let _ = child.kill();
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let _ = writer.join();
+    let _ = reader.join();
+    let err = drain.join().unwrap_or_default();
+    if let Some(why) = failure {
+        let why = if why.is_empty() {
+            format!(
+                "{} stopped ({status}) while running this program: {}",
+                python.display(),
+                err.trim_end()
+            )
+        } else {
+            why
+        };
+        let (id, ..) = &programs[done];
+        out.insert(id.clone(), Err(why));
+        done += 1;
+    }
+    Ok(done)
 }
 
 /// One interpreter kept running, answering one program at a time (for shrinking, where each

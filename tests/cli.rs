@@ -1,12 +1,22 @@
-//! The CLI on bad input: a clear error naming the file and the place, exit code 2, no panic.
+//! The CLI as a Unix tool (issue 11, SPEC M1, M3, M4, M5): output on the right stream, exit
+//! statuses that mean something, clear errors that name the file and the place, no panic, no
+//! hang, no deadlock.
 
-use std::process::Command;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 fn aiospec(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aiospec"))
-        .args(args)
-        .output()
-        .expect("run aiospec");
+    aiospec_env(args, &[])
+}
+
+fn aiospec_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_aiospec"));
+    c.args(args);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().expect("run aiospec");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -14,160 +24,287 @@ fn aiospec(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn bad(json: &str, want_place: &str, want_msg: &str) {
-    let dir = std::env::temp_dir().join(format!("aiospec-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join(format!(
-        "bad{}.json",
-        want_place.len() + want_msg.len() + json.len()
-    ));
-    std::fs::write(&file, json).expect("write");
-    let f = file.to_str().expect("utf-8 path");
-    for cmd in ["run", "explore", "export"] {
-        let (code, _out, err) = aiospec(&[cmd, f]);
-        assert_eq!(code, 2, "{cmd} {json}: {err}");
+/// A fresh directory for one test's files.
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("aiospec-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn write(d: &Path, name: &str, text: &[u8]) -> String {
+    let f = d.join(name);
+    std::fs::write(&f, text).expect("write");
+    f.to_str().expect("utf-8 path").to_string()
+}
+
+/// `run`, `explore` and `export` all refuse the file with status 2 and an error naming the
+/// file, the place and the reason, without a panic.
+fn refused(text: &[u8], place: &str, msg: &str, commands: &[&str]) {
+    let d = dir(&format!("refused{}", place.replace(':', "_")));
+    let f = write(&d, "prog.py", text);
+    for cmd in commands {
+        let (code, out, err) = aiospec(&[cmd, &f]);
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(out.is_empty(), "{cmd} printed {out:?}");
         assert!(
-            err.contains(f),
-            "{cmd}: error does not name the file: {err}"
+            err.contains(&format!("{f}:{place}")),
+            "{cmd}: the error does not name {f}:{place}: {err}"
         );
         assert!(
-            err.contains(want_place),
-            "{cmd}: error does not name the place {want_place:?}: {err}"
-        );
-        assert!(
-            err.contains(want_msg),
-            "{cmd}: error does not say {want_msg:?}: {err}"
+            err.contains(msg),
+            "{cmd}: the error does not say {msg:?}: {err}"
         );
         assert!(!err.contains("panicked"), "{err}");
     }
 }
 
 #[test]
-fn malformed_json_names_line_and_column() {
-    bad(
-        "{\"main\": [\"print(1)\",, ]}",
-        "line 1, column 22",
-        "invalid JSON",
+fn syntax_error_names_line_and_column() {
+    refused(
+        b"import asyncio\n\nasync def main(:\n    pass\n",
+        "3:16",
+        "SyntaxError",
+        &["run", "explore", "export"],
     );
 }
 
 #[test]
-fn unknown_field() {
-    bad(
-        r#"{"main": [], "mian": []}"#,
-        "top level",
-        "unknown field \"mian\"",
-    );
-    bad(
-        r#"{"main": [{"try": ["pass"], "except": [], "finaly": []}]}"#,
-        "main[0]",
-        "unknown field \"finaly\"",
+fn invalid_utf8_names_its_place() {
+    refused(
+        b"import asyncio\nx = 'caf\xe9'\n",
+        "2:9",
+        "UTF-8",
+        &["run", "explore", "export"],
     );
 }
 
 #[test]
-fn dangling_name() {
-    bad(
-        r#"{"main": ["await worker()"]}"#,
-        "main[0]",
-        "name 'worker' is not defined",
+fn m1_unsupported_construct_is_refused_with_its_place() {
+    refused(
+        b"import asyncio\nimport socket\n",
+        "2:8",
+        "the module 'socket'",
+        &["run", "explore"],
     );
-    bad(
-        r#"{"coroutines": {"w": {"body": ["return x"]}}, "main": ["await w()"]}"#,
-        "coroutines.w.body[0]",
-        "name 'x' is not defined",
-    );
-}
-
-#[test]
-fn negative_timeout() {
-    bad(
-        r#"{"main": ["t = asyncio.create_task(asyncio.sleep(1))", "await asyncio.wait([t], timeout=-1)"]}"#,
-        "main[1]",
-        "timeout must be a number >= 0",
-    );
-    bad(
-        r#"{"main": ["await asyncio.wait_for(asyncio.sleep(1), -0.5)"]}"#,
-        "main[0]",
-        "timeout must be a number >= 0",
+    refused(
+        b"x = 3\nmatch x:\n    case 3:\n        pass\n",
+        "2:1",
+        "'match'",
+        &["run", "explore"],
     );
 }
 
 #[test]
-fn unknown_return_when() {
-    bad(
-        r#"{"main": ["t = asyncio.create_task(asyncio.sleep(1))", "await asyncio.wait([t], return_when='SOMETIMES')"]}"#,
-        "main[1]",
-        "return_when must be",
-    );
-    bad(
-        r#"{"main": ["t = asyncio.create_task(asyncio.sleep(1))", "await asyncio.wait([t], return_when=asyncio.FIRST_ERROR)"]}"#,
-        "main[1]",
-        "asyncio.FIRST_ERROR",
+fn m3_nesting_beyond_the_limits_is_refused() {
+    let deep = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
+    refused(
+        deep.as_bytes(),
+        "1:",
+        "nested",
+        &["run", "explore", "export"],
     );
 }
 
 #[test]
-fn syntax_error_names_column() {
-    bad(
-        r#"{"main": ["print(1,, 2)"]}"#,
-        "main[0] (column 9)",
-        "unexpected ','",
-    );
-}
-
-#[test]
-fn bad_entry_and_version_list() {
-    bad(
-        r#"{"entry": "loop.run", "main": []}"#,
-        "entry",
-        "unknown entry",
-    );
-    bad(
-        r#"{"python": ["3.6"], "main": []}"#,
-        "python[0]",
-        "unknown Python version",
-    );
-}
-
-#[test]
-fn missing_file_and_bad_version_flag() {
-    let (code, _, err) = aiospec(&["run", "/nonexistent/x.json"]);
-    assert_eq!(code, 2);
+fn m5_run_exits_as_python_does() {
+    // The seed's program (a): stdout has the prints, stderr the traceback, status 1.
+    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed/a_gather.py");
+    let (code, out, err) = aiospec(&["run", f, "--python", "3.8"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, "0 ok\n1 crashed!\n");
     assert!(
-        err.contains("/nonexistent/x.json") && err.contains("cannot read"),
+        err.starts_with("Traceback (most recent call last):\n"),
         "{err}"
     );
-    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed/a_gather.json");
-    let (code, _, err) = aiospec(&["run", f, "--python", "2.7"]);
+    assert!(err.ends_with("    raise ValueError\nValueError\n"), "{err}");
+
+    let d = dir("exit");
+    let f = write(&d, "exit.py", b"import sys\nprint('bye')\nsys.exit(7)\n");
+    let (code, out, err) = aiospec(&["run", &f]);
+    assert_eq!((code, out.as_str(), err.as_str()), (7, "bye\n", ""));
+    let f = write(&d, "msg.py", b"import sys\nsys.exit('no config')\n");
+    let (code, out, err) = aiospec(&["run", &f]);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", "no config\n"));
+}
+
+#[test]
+fn version_outside_the_programs_targets_is_an_error() {
+    let d = dir("versions");
+    let f = write(
+        &d,
+        "p.py",
+        b"# aiospec: python = 3.9-3.13\nimport asyncio\nprint(1)\n",
+    );
+    let (code, _, err) = aiospec(&["run", &f, "--python", "3.8"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown Python version"), "{err}");
+    assert!(err.contains("targets Python 3.9-3.13"), "{err}");
+    let (code, out, _) = aiospec(&["run", &f, "--python", "3.9"]);
+    assert_eq!((code, out.as_str()), (0, "1\n"));
+    let (code, _, err) = aiospec(&["run", &f, "--python", "2.7"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--python"), "{err}");
 }
 
 #[test]
-fn run_prints_like_python() {
-    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed/a_gather.json");
-    let (code, out, _) = aiospec(&["run", f, "--python", "3.8"]);
-    assert_eq!(code, 0);
-    assert_eq!(
-        out,
-        "0 ok\n1 crashed!\nTraceback (most recent call last):\n  ...\nValueError\n"
-    );
+fn missing_file_is_an_error() {
+    let (code, _, err) = aiospec(&["run", "/nonexistent/prog.py"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/prog.py"), "{err}");
+    let (code, _, err) = aiospec(&["check", "/nonexistent/dir"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file"), "{err}");
 }
 
 #[test]
-fn export_is_valid_python_for_every_version() {
-    // The exported program of each seed compiles with the interpreter of its version when one
-    // is installed (checked for real by the oracle tests).
-    let f = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/seed/d_wait_retrieve.json"
+fn m4_step_budget_ends_a_busy_loop() {
+    let d = dir("budget");
+    let f = write(&d, "spin.py", b"while True:\n    pass\n");
+    let (code, _, err) = aiospec(&["run", &f, "--max-steps", "100000"]);
+    assert_eq!(code, 124, "{err}");
+    assert!(err.contains("--max-steps"), "{err}");
+    // The budget is settable: a loop of a million steps runs with a larger one.
+    let f = write(
+        &d,
+        "count.py",
+        b"n = 0\nfor i in range(1000000):\n    n += i\nprint(n)\n",
     );
-    let (code, out, _) = aiospec(&["export", f, "--python", "3.8"]);
-    assert_eq!(code, 0);
+    let (code, out, err) = aiospec(&["run", &f, "--max-steps", "10000000"]);
+    assert_eq!((code, out.as_str()), (0, "499999500000\n"), "{err}");
+    let (code, _, _) = aiospec(&["run", &f, "--max-steps", "1000"]);
+    assert_eq!(code, 124);
+}
+
+#[test]
+fn l7_a_far_timer_finishes() {
+    let d = dir("far");
+    let f = write(
+        &d,
+        "far.py",
+        b"import asyncio\nasync def main():\n    await asyncio.sleep(2e7)\n    await asyncio.sleep(1e300)\n    print('woke')\nasyncio.run(main())\n",
+    );
+    let (code, out, err) = aiospec(&["run", &f]);
+    assert_eq!((code, out.as_str()), (0, "woke\n"), "{err}");
+}
+
+/// A program with 8! orders of the coroutines `wait` wraps (3.7-3.10 take coroutines).
+const MANY_ORDERS: &[u8] = b"# aiospec: python = 3.8\nimport asyncio\nasync def w(i):\n    print(i)\nasync def main():\n    await asyncio.wait([w(i) for i in range(8)])\nasyncio.run(main())\n";
+
+#[test]
+fn explore_says_where_it_stopped() {
+    let d = dir("explore");
+    let f = write(&d, "many.py", MANY_ORDERS);
+    let (code, out, err) = aiospec(&["explore", &f, "--max-runs", "50"]);
+    assert_eq!(code, 0, "{err}");
+    let first = out.lines().next().unwrap_or_default();
     assert!(
-        out.contains("done, pending = await asyncio.wait(coros)"),
+        first.contains("in 50 run(s)") && first.contains("stopped at the run limit (50 runs)"),
+        "{first}"
+    );
+}
+
+#[test]
+fn closed_stdout_is_not_a_panic() {
+    // `aiospec explore FILE | head -1`, twenty times.
+    let d = dir("pipe");
+    let f = write(&d, "many.py", MANY_ORDERS);
+    for _ in 0..20 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aiospec"))
+            .args(["explore", &f, "--max-runs", "2000"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).expect("some output");
+        drop(stdout);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut err)
+            .expect("stderr");
+        let status = child.wait().expect("wait");
+        assert!(!err.contains("panicked"), "{err}");
+        // Finished before the reader went away, or stopped by it (141 = 128 + SIGPIPE).
+        assert!(
+            matches!(status.code(), Some(0) | Some(141)),
+            "{status:?}: {err}"
+        );
+    }
+}
+
+/// The checks below run CPython: skip them (saying so) where none is installed.
+fn have_cpython() -> bool {
+    let found = !aiospec::oracle::find_interpreters().is_empty();
+    if !found {
+        eprintln!("no CPython under pyenv: skipped");
+    }
+    found
+}
+
+#[test]
+fn check_on_a_folder_reports_bad_files_and_checks_the_rest() {
+    if !have_cpython() {
+        return;
+    }
+    let d = dir("folder");
+    write(&d, "bad.py", b"def f(:\n");
+    write(&d, "good.py", b"import asyncio\nprint('hi')\n");
+    write(
+        &d,
+        "old.py",
+        b"# aiospec: python = 3.7\nimport asyncio\nprint('old')\n",
+    );
+    let (code, out, err) = aiospec(&["check", d.to_str().expect("utf-8"), "--python", "3.12"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("NOT LOADED") && out.contains("bad.py"),
         "{out}"
     );
-    assert!(out.contains("asyncio.run(main())"), "{out}");
+    assert!(
+        out.contains("skipped") && out.contains("old.py") && out.contains("targets Python 3.7"),
+        "{out}"
+    );
+    assert!(out.contains("1 checks: 1 agree, 0 disagree"), "{out}");
+}
+
+#[test]
+fn check_survives_an_interpreter_that_dies_or_stalls_or_floods_stderr() {
+    if !have_cpython() {
+        return;
+    }
+    let d = dir("crash");
+    // Each program is something the model refuses (`os`, `sys.stderr`), but the oracle runs it.
+    write(
+        &d,
+        "a_dies.py",
+        b"import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+    );
+    write(&d, "b_good.py", b"import asyncio\nprint('hi')\n");
+    write(&d, "c_stalls.py", b"import os\nwhile True:\n    pass\n");
+    write(
+        &d,
+        "d_floods.py",
+        b"import sys\nsys.stderr.write('x' * 1000000)\nprint('done')\n",
+    );
+    write(&d, "e_good.py", b"import asyncio\nprint('hi again')\n");
+    let (code, out, err) = aiospec_env(
+        &["check", d.to_str().expect("utf-8"), "--python", "3.12"],
+        &[("AIOSPEC_ORACLE_TIMEOUT", "3")],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{}/{name}", d.display())))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("b_good.py").contains("agree"), "{out}");
+    assert!(line("e_good.py").contains("agree"), "{out}");
+    assert!(out.contains("while running this program"), "{out}");
+    assert!(out.contains("was stopped"), "{out}");
+    assert!(out.contains("5 checks: 2 agree, 3 disagree"), "{out}");
 }

@@ -17,7 +17,7 @@ use aiospec::fuzz::impl_campaign;
 use aiospec_impl::faults::{with_fault, Fault};
 use aiospec_model::load_file;
 
-fn corpus() -> Vec<(String, aiospec_model::Scenario)> {
+fn corpus() -> Vec<(String, aiospec_model::Program)> {
     let files = collect_files(&[common::root().join("examples")]).expect("examples");
     files
         .iter()
@@ -117,7 +117,8 @@ fn rejects(fault: Fault) {
         c.checked
     );
     let s = aiospec_model::load_str(&scenario, "counterexample.json").expect("a scenario");
-    let statements: usize = s.defs.iter().map(|d| d.body.len()).sum();
+    let (defs, _) = aiospec::backend::lower::lower(&s).expect("the backend runs it");
+    let statements: usize = defs.iter().map(|d| d.body.len()).sum();
     assert!(
         statements <= 12,
         "{fault:?}: counterexample not minimal ({statements} statements)"

@@ -3,7 +3,11 @@
 use aiospec_model::{Event, Level, Outcome, Trace};
 
 fn print(t: f64, s: &str) -> Event {
-    Event::Print { t, text: s.into() }
+    Event::Print {
+        t,
+        text: s.into(),
+        end: None,
+    }
 }
 
 fn base() -> Trace {
@@ -27,6 +31,7 @@ fn base() -> Trace {
             message: "Task exception was never retrieved".into(),
             future: "w()".into(),
             exception: Some("ValueError()".into()),
+            text: None,
         }],
     }
 }
@@ -75,7 +80,7 @@ fn c3_outcome_exact_compares_result_and_reports() {
 }
 
 /// A jittered run of `s` on the reference version (shuffled too if `shuffle`).
-fn reordered(s: &aiospec_model::Scenario, seed: u64, shuffle: bool) -> Trace {
+fn reordered(s: &aiospec_model::Program, seed: u64, shuffle: bool) -> Trace {
     let r = aiospec_model::Reorder {
         seed,
         jitter: true,
@@ -101,7 +106,7 @@ fn gather_outcome(t: &Trace) -> Outcome {
         .expect("the scenario gathers")
 }
 
-fn two_failures(da: &str, db: &str) -> aiospec_model::Scenario {
+fn two_failures(da: &str, db: &str) -> aiospec_model::Program {
     let text = format!(
         r#"{{"coroutines": {{"fail": {{"params": ["name", "d"], "body": [
             "await asyncio.sleep(d)", "raise ValueError(name)"]}}}},

@@ -103,7 +103,7 @@ fn c1_spec_examples_show_cpythons_output() {
             aiospec::oracle::OracleProcess::start(&interpreters[&b.version], CpythonImpl::C)
                 .unwrap_or_else(|e| panic!("{e}"));
         let run = oracle
-            .run(&python)
+            .run(&python, &aiospec::spec::block_file(b))
             .unwrap_or_else(|e| panic!("{}: {e}", b.path));
         let want = aiospec::spec::render_block(&python, b.version, &run.trace);
         assert_eq!(

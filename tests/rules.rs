@@ -14,7 +14,7 @@ fn exc(s: &str) -> Outcome {
 
 #[test]
 fn l1_ready_callbacks_run_in_fifo_order_one_turn_at_a_time() {
-    let t = model(&example("gather/children_start_in_argument_order.json"), 12);
+    let t = model(&example("gather/children_start_in_argument_order.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -32,7 +32,7 @@ fn l1_ready_callbacks_run_in_fifo_order_one_turn_at_a_time() {
 fn l2_deadlines_are_float_sums() {
     // 0.1 + 0.2 = 0.30000000000000004 > 0.3: 'b' (deadline 0.3) is ahead of 'a' in the heap;
     // both fire in the turn at 0.3 since 'a' is within the clock resolution (L4).
-    let t = model(&example("loop/float_deadlines.json"), 12);
+    let t = model(&example("loop/float_deadlines.py"), 12);
     let p = timed_prints(&t);
     assert_eq!(p[0], (0.3, "b done at 0.3".to_string()));
     assert_eq!(p[1], (0.3, "a after two sleeps".to_string()));
@@ -41,7 +41,7 @@ fn l2_deadlines_are_float_sums() {
 #[test]
 fn l3_equal_deadlines_fire_in_scheduling_order() {
     for minor in all_versions() {
-        let t = model(&example("loop/equal_deadlines_fifo.json"), minor);
+        let t = model(&example("loop/equal_deadlines_fifo.py"), minor);
         assert_eq!(
             prints(&t),
             [
@@ -55,24 +55,24 @@ fn l3_equal_deadlines_fire_in_scheduling_order() {
 
 #[test]
 fn l4_clock_advances_by_select_timeout_and_in_day_steps() {
-    let t = model(&example("loop/long_sleep.json"), 12);
+    let t = model(&example("loop/long_sleep.py"), 12);
     assert_eq!(timed_prints(&t), vec![(100000.5, "woke".to_string())]);
 }
 
 #[test]
 fn l5_nothing_ready_and_no_timer_is_stuck() {
-    let t = model(&example("loop/stuck_run_forever.json"), 12);
+    let t = model(&example("loop/stuck_run_forever.py"), 12);
     assert!(t
         .events
         .iter()
         .any(|e| matches!(e, aiospec_model::Event::Stuck { .. })));
-    let t = model(&example("loop/awaiting_forever_stuck.json"), 12);
+    let t = model(&example("loop/awaiting_forever_stuck.py"), 12);
     assert_eq!(prints(&t), ["a done at 0.5", "done"]);
 }
 
 #[test]
 fn l6_set_order_is_an_explicit_choice() {
-    let s = example("wait/coroutines_order.json");
+    let s = example("wait/coroutines_order.py");
     let ex = aiospec_model::explore(&s, v(8), 1000, |_| {}).expect("explore");
     // Three coroutines: 3! creation orders, each printing a different start order.
     assert_eq!(ex.runs, 6);
@@ -83,7 +83,7 @@ fn l6_set_order_is_an_explicit_choice() {
 
 #[test]
 fn f1_result_of_a_pending_future_is_an_invalid_state_error() {
-    let t = model(&example("tasks/result_of_pending.json"), 12);
+    let t = model(&example("tasks/result_of_pending.py"), 12);
     assert_eq!(
         prints(&t)[0],
         "caught InvalidStateError('Result is not set.')"
@@ -92,20 +92,20 @@ fn f1_result_of_a_pending_future_is_an_invalid_state_error() {
 
 #[test]
 fn f2_a_callback_added_to_a_done_future_is_scheduled_at_once() {
-    let t = model(&example("wait/already_done.json"), 12);
+    let t = model(&example("wait/already_done.py"), 12);
     assert_eq!(waits(&t)[0].1, vec!["work('a', 0)"]);
 }
 
 #[test]
 fn f3_awaiting_a_done_future_does_not_yield() {
-    let t = model(&example("gather/empty.json"), 12);
+    let t = model(&example("gather/empty.py"), 12);
     assert_eq!(prints(&t), ["before", "after []"]);
     assert_eq!(gathers(&t)[0].1, 0.0);
 }
 
 #[test]
 fn f4_exception_of_a_cancelled_future_raises_cancelled_error() {
-    let t = model(&example("tasks/exception_of_cancelled.json"), 12);
+    let t = model(&example("tasks/exception_of_cancelled.py"), 12);
     assert_eq!(
         prints(&t).last().map(String::as_str),
         Some("caught CancelledError()")
@@ -114,7 +114,7 @@ fn f4_exception_of_a_cancelled_future_raises_cancelled_error() {
 
 #[test]
 fn f5_c_and_python_futures_word_result_not_ready_differently() {
-    let s = example("tasks/result_of_pending.json");
+    let s = example("tasks/result_of_pending.py");
     let py = aiospec_model::run_impl(
         &s,
         v(12),
@@ -132,13 +132,13 @@ fn f5_c_and_python_futures_word_result_not_ready_differently() {
 
 #[test]
 fn t1_a_new_task_runs_only_when_its_creator_yields() {
-    let t = model(&example("tasks/create_task_runs_later.json"), 12);
+    let t = model(&example("tasks/create_task_runs_later.py"), 12);
     assert_eq!(prints(&t), ["created", "task runs", "after yield"]);
 }
 
 #[test]
 fn t2_awaiting_a_pending_future_suspends_until_its_callback_runs() {
-    let t = model(&example("gather/results_in_argument_order.json"), 12);
+    let t = model(&example("gather/results_in_argument_order.py"), 12);
     assert_eq!(
         gathers(&t)[0],
         (1, 0.5, Outcome::Result("['slow', 'fast']".into()))
@@ -147,21 +147,21 @@ fn t2_awaiting_a_pending_future_suspends_until_its_callback_runs() {
 
 #[test]
 fn t3_a_bare_yield_reschedules_at_the_back_of_the_ready_queue() {
-    let t = model(&example("tasks/sleep0_round_robin.json"), 12);
+    let t = model(&example("tasks/sleep0_round_robin.py"), 12);
     assert_eq!(prints(&t), ["a 0", "b 0", "a 1", "b 1", "a 2", "b 2"]);
 }
 
 #[test]
 fn t4_cancelled_error_escaping_the_coroutine_cancels_the_task() {
-    let t = model(&example("tasks/finally_runs_on_cancel.json"), 12);
+    let t = model(&example("tasks/finally_runs_on_cancel.py"), 12);
     assert_eq!(prints(&t), ["finally ran", "caught CancelledError()"]);
-    let t = model(&example("tasks/exception_then_cancel_msg.json"), 12);
+    let t = model(&example("tasks/exception_then_cancel_msg.py"), 12);
     assert_eq!(prints(&t), ["caught RuntimeError('converted')"]);
 }
 
 #[test]
 fn t5_cancel_pending_when_the_coroutine_returns() {
-    let s = example("tasks/cancel_at_end.json");
+    let s = example("tasks/cancel_at_end.py");
     // 3.7: the task fails with CancelledError (not cancelled); 3.8+: it is cancelled.
     assert_eq!(
         prints(&model(&s, 7)),
@@ -186,7 +186,7 @@ fn t5_cancel_pending_when_the_coroutine_returns() {
 
 #[test]
 fn t6_cancel_is_thrown_in_at_the_next_step_and_reaches_the_awaited_future() {
-    let t = model(&example("tasks/cancel_awaited_task_propagates.json"), 12);
+    let t = model(&example("tasks/cancel_awaited_task_propagates.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -195,9 +195,9 @@ fn t6_cancel_is_thrown_in_at_the_next_step_and_reaches_the_awaited_future() {
             "inner cancelled? True"
         ]
     );
-    let t = model(&example("tasks/cancel_before_start.json"), 12);
+    let t = model(&example("tasks/cancel_before_start.py"), 12);
     assert_eq!(prints(&t), ["caught CancelledError()", "True"]);
-    let t = model(&example("tasks/cancel_self_then_await.json"), 12);
+    let t = model(&example("tasks/cancel_self_then_await.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -210,23 +210,20 @@ fn t6_cancel_is_thrown_in_at_the_next_step_and_reaches_the_awaited_future() {
 
 #[test]
 fn t7_a_coroutine_may_catch_cancellation_and_go_on() {
-    let t = model(&example("tasks/catch_cancel_and_continue.json"), 12);
+    let t = model(&example("tasks/catch_cancel_and_continue.py"), 12);
     assert_eq!(prints(&t), ["caught cancel", "survived", "False"]);
 }
 
 #[test]
 fn t8_cancel_on_a_done_task_returns_false_and_silences_its_report() {
-    let t = model(
-        &example("tasks/cancel_done_task_suppresses_report.json"),
-        12,
-    );
+    let t = model(&example("tasks/cancel_done_task_suppresses_report.py"), 12);
     assert!(prints(&t).contains(&"False".to_string()));
     assert!(reports(&t).is_empty(), "{:?}", reports(&t));
 }
 
 #[test]
 fn t9_cancel_messages_by_version() {
-    let s = example("tasks/await_cancelled_task_message.json");
+    let s = example("tasks/await_cancelled_task_message.py");
     for minor in [9, 10] {
         assert_eq!(
             prints(&model(&s, minor)).last().map(String::as_str),
@@ -243,7 +240,7 @@ fn t9_cancel_messages_by_version() {
 
 #[test]
 fn t10_cancelled_error_is_an_exception_only_on_3_7() {
-    let s = example("tasks/except_exception_catches_cancel_37.json");
+    let s = example("tasks/except_exception_catches_cancel_37.py");
     assert_eq!(
         prints(&model(&s, 7)),
         ["except Exception caught CancelledError()", "swallowed"]
@@ -255,7 +252,7 @@ fn t10_cancelled_error_is_an_exception_only_on_3_7() {
 
 #[test]
 fn s1_sleep_zero_is_one_loop_iteration_without_a_timer() {
-    let t = model(&example("loop/timer_vs_ready.json"), 12);
+    let t = model(&example("loop/timer_vs_ready.py"), 12);
     assert_eq!(
         prints(&t),
         ["spin 0", "timer done at 0", "spin 1", "spin 2"]
@@ -264,14 +261,14 @@ fn s1_sleep_zero_is_one_loop_iteration_without_a_timer() {
 
 #[test]
 fn s2_sleep_returns_its_result_after_the_delay() {
-    let t = model(&example("gather/future_child_plain_sleep.json"), 12);
+    let t = model(&example("gather/future_child_plain_sleep.py"), 12);
     assert_eq!(prints(&t), ["['x', 'y', 'z']"]);
     assert_eq!(gathers(&t)[0].1, 0.5);
 }
 
 #[test]
 fn s3_a_cancelled_sleep_leaves_no_timer() {
-    let t = model(&example("tasks/cancel_sleeping.json"), 12);
+    let t = model(&example("tasks/cancel_sleeping.py"), 12);
     assert_eq!(
         prints(&t),
         ["True", "a cancelled", "caught CancelledError()", "True"]
@@ -286,7 +283,7 @@ fn s3_a_cancelled_sleep_leaves_no_timer() {
 
 #[test]
 fn g1_results_in_argument_order() {
-    let t = model(&example("gather/results_in_argument_order.json"), 12);
+    let t = model(&example("gather/results_in_argument_order.py"), 12);
     assert_eq!(
         prints(&t),
         ["fast done at 0.25", "slow done at 0.5", "['slow', 'fast']"]
@@ -296,7 +293,7 @@ fn g1_results_in_argument_order() {
 #[test]
 fn g2_first_exception_propagates_at_once() {
     for minor in all_versions() {
-        let t = model(&example("gather/first_exception_propagates.json"), minor);
+        let t = model(&example("gather/first_exception_propagates.py"), minor);
         assert_eq!(gathers(&t)[0], (1, 0.5, exc("ValueError('b')")));
         let p = prints(&t);
         assert_eq!(
@@ -312,7 +309,7 @@ fn g2_first_exception_propagates_at_once() {
 
 #[test]
 fn g3_return_exceptions_collects_exceptions_as_results() {
-    let t = model(&example("gather/return_exceptions_true.json"), 12);
+    let t = model(&example("gather/return_exceptions_true.py"), 12);
     assert_eq!(
         prints(&t).last().map(String::as_str),
         Some("[ValueError('a'), 'b']")
@@ -321,10 +318,7 @@ fn g3_return_exceptions_collects_exceptions_as_results() {
 
 #[test]
 fn g4_siblings_keep_running_and_late_exceptions_are_retrieved_silently() {
-    let t = model(
-        &example("gather/late_exceptions_retrieved_silently.json"),
-        12,
-    );
+    let t = model(&example("gather/late_exceptions_retrieved_silently.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -339,14 +333,14 @@ fn g4_siblings_keep_running_and_late_exceptions_are_retrieved_silently() {
 
 #[test]
 fn g5_a_cancelled_child_fails_the_gather_with_cancelled_error() {
-    let t = model(&example("gather/child_cancelled.json"), 12);
+    let t = model(&example("gather/child_cancelled.py"), 12);
     assert_eq!(gathers(&t)[0].2, exc("CancelledError()"));
-    let t = model(&example("gather/child_cancelled_return_exceptions.json"), 8);
+    let t = model(&example("gather/child_cancelled_return_exceptions.py"), 8);
     assert_eq!(
         prints(&t).last().map(String::as_str),
         Some("[CancelledError(), 'u']")
     );
-    let t = model(&example("gather/child_cancelled_return_exceptions.json"), 9);
+    let t = model(&example("gather/child_cancelled_return_exceptions.py"), 9);
     assert_eq!(
         prints(&t).last().map(String::as_str),
         Some("[CancelledError(''), 'u']")
@@ -355,10 +349,7 @@ fn g5_a_cancelled_child_fails_the_gather_with_cancelled_error() {
 
 #[test]
 fn g6_cancelling_the_gather_cancels_the_children_and_its_awaiter() {
-    let t = model(
-        &example("gather/outer_cancelled_return_exceptions.json"),
-        12,
-    );
+    let t = model(&example("gather/outer_cancelled_return_exceptions.py"), 12);
     assert_eq!(
         prints(&t),
         ["a cancelled", "b cancelled", "caught CancelledError()"]
@@ -367,7 +358,7 @@ fn g6_cancelling_the_gather_cancels_the_children_and_its_awaiter() {
 
 #[test]
 fn g7_cancel_after_done_does_nothing() {
-    let t = model(&example("gather/cancel_after_done.json"), 12);
+    let t = model(&example("gather/cancel_after_done.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -381,7 +372,7 @@ fn g7_cancel_after_done_does_nothing() {
 
 #[test]
 fn g8_duplicate_arguments_are_one_child() {
-    let t = model(&example("gather/duplicate_arguments.json"), 12);
+    let t = model(&example("gather/duplicate_arguments.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -394,7 +385,7 @@ fn g8_duplicate_arguments_are_one_child() {
 
 #[test]
 fn g9_coroutines_become_tasks_in_argument_order() {
-    let t = model(&example("gather/not_awaitable.json"), 12);
+    let t = model(&example("gather/not_awaitable.py"), 12);
     assert_eq!(
         prints(&t),
         ["caught TypeError('An asyncio.Future, a coroutine or an awaitable is required')"]
@@ -403,13 +394,13 @@ fn g9_coroutines_become_tasks_in_argument_order() {
 
 #[test]
 fn g10_empty_gather_is_a_done_future() {
-    let t = model(&example("gather/empty.json"), 7);
+    let t = model(&example("gather/empty.py"), 7);
     assert_eq!(gathers(&t), vec![(1, 0.0, Outcome::Result("[]".into()))]);
 }
 
 #[test]
 fn g11_children_already_done_are_counted_inside_gather_from_3_12() {
-    let s = example("gather/already_done_children.json");
+    let s = example("gather/already_done_children.py");
     assert_eq!(
         prints(&model(&s, 11))[2],
         "done right after gather()? False"
@@ -419,7 +410,7 @@ fn g11_children_already_done_are_counted_inside_gather_from_3_12() {
 
 #[test]
 fn g12_an_unawaited_failed_gather_is_reported() {
-    let t = model(&example("gather/never_awaited_failure.json"), 12);
+    let t = model(&example("gather/never_awaited_failure.py"), 12);
     assert_eq!(
         reports(&t),
         vec![(
@@ -434,32 +425,32 @@ fn g12_an_unawaited_failed_gather_is_reported() {
 
 #[test]
 fn w1_wait_never_raises_the_children_exceptions() {
-    let t = model(&example("wait/all_completed_tasks.json"), 12);
+    let t = model(&example("wait/all_completed_tasks.py"), 12);
     assert_eq!(prints(&t).last().map(String::as_str), Some("2 0"));
     assert_eq!(main_outcome(&t), Some(Outcome::Result("None".into())));
 }
 
 #[test]
 fn w2_first_completed_returns_at_the_first_completion() {
-    let t = model(&example("wait/first_completed.json"), 12);
+    let t = model(&example("wait/first_completed.py"), 12);
     assert_eq!(waits(&t)[0].0, 0.25);
     assert_eq!(prints(&t), ["b done at 0.25", "1 1", "a done at 0.5"]);
 }
 
 #[test]
 fn w3_first_exception_returns_at_the_first_exception() {
-    let t = model(&example("wait/first_exception.json"), 12);
+    let t = model(&example("wait/first_exception.py"), 12);
     assert_eq!(waits(&t)[0].0, 0.25);
-    let t = model(&example("wait/first_exception_cancelled_task.json"), 12);
+    let t = model(&example("wait/first_exception_cancelled_task.py"), 12);
     assert_eq!(prints(&t)[0], "wait done? False");
 }
 
 #[test]
 fn w4_first_exception_retrieves_the_exception_that_woke_it() {
-    assert!(reports(&model(&example("wait/first_exception_retrieves.json"), 12)).is_empty());
+    assert!(reports(&model(&example("wait/first_exception_retrieves.py"), 12)).is_empty());
     // ... but not when the failing future is the last one: `counter <= 0` short-circuits.
     let r = reports(&model(
-        &example("wait/first_exception_last_not_retrieved.json"),
+        &example("wait/first_exception_last_not_retrieved.py"),
         12,
     ));
     assert_eq!(
@@ -474,7 +465,7 @@ fn w4_first_exception_retrieves_the_exception_that_woke_it() {
 
 #[test]
 fn w5_wait_removes_its_callbacks_and_cancels_nothing() {
-    let t = model(&example("wait/waiter_cancelled.json"), 12);
+    let t = model(&example("wait/waiter_cancelled.py"), 12);
     assert_eq!(
         prints(&t),
         [
@@ -488,11 +479,11 @@ fn w5_wait_removes_its_callbacks_and_cancels_nothing() {
 #[test]
 fn w6_exceptions_in_done_are_not_retrieved_until_someone_looks() {
     assert_eq!(
-        reports(&model(&example("wait/all_completed_tasks.json"), 12)).len(),
+        reports(&model(&example("wait/all_completed_tasks.py"), 12)).len(),
         1
     );
     assert!(reports(&model(
-        &example("wait/exceptions_retrieved_by_result.json"),
+        &example("wait/exceptions_retrieved_by_result.py"),
         12
     ))
     .is_empty());
@@ -500,7 +491,7 @@ fn w6_exceptions_in_done_are_not_retrieved_until_someone_looks() {
 
 #[test]
 fn w7_coroutines_passed_to_wait_start_in_set_order() {
-    let s = example("wait/coroutines_order.json");
+    let s = example("wait/coroutines_order.py");
     let first = prints(&model(&s, 8));
     assert_eq!(first, ["a started", "b started", "c started", "3"]);
 }
@@ -508,15 +499,15 @@ fn w7_coroutines_passed_to_wait_start_in_set_order() {
 #[test]
 fn w8_empty_wait_raises_value_error() {
     assert_eq!(
-        prints(&model(&example("wait/empty.json"), 10)),
+        prints(&model(&example("wait/empty.py"), 10)),
         ["caught ValueError('Set of coroutines/Futures is empty.')"]
     );
     assert_eq!(
-        prints(&model(&example("wait/empty.json"), 11)),
+        prints(&model(&example("wait/empty.py"), 11)),
         ["caught ValueError('Set of Tasks/Futures is empty.')"]
     );
     assert_eq!(
-        prints(&model(&example("wait/invalid_return_when.json"), 12))[0],
+        prints(&model(&example("wait/invalid_return_when.py"), 12))[0],
         "caught ValueError('Invalid return_when value: SOMETIMES')"
     );
 }
@@ -524,14 +515,14 @@ fn w8_empty_wait_raises_value_error() {
 #[test]
 fn w9_a_single_future_is_a_type_error() {
     assert_eq!(
-        prints(&model(&example("wait/single_future.json"), 12))[0],
+        prints(&model(&example("wait/single_future.py"), 12))[0],
         "caught TypeError('expect a list of futures, not Task')"
     );
 }
 
 #[test]
 fn w10_coroutines_warn_then_are_rejected() {
-    let s = example("wait/coroutines.json");
+    let s = example("wait/coroutines.py");
     assert!(warnings(&model(&s, 8)).is_empty());
     assert_eq!(warnings(&model(&s, 9))[0].0, "DeprecationWarning");
     let t = model(&s, 11);
@@ -550,15 +541,15 @@ fn w10_coroutines_warn_then_are_rejected() {
 
 #[test]
 fn w11_a_timeout_returns_instead_of_raising() {
-    let t = model(&example("wait/timeout_expires.json"), 12);
+    let t = model(&example("wait/timeout_expires.py"), 12);
     assert_eq!(prints(&t), ["a done at 0.25", "1 1", "b done at 1"]);
-    let t = model(&example("wait/timeout_zero.json"), 12);
+    let t = model(&example("wait/timeout_zero.py"), 12);
     assert_eq!(prints(&t), ["a done at 0", "1 0"]);
 }
 
 #[test]
 fn w12_cancelling_the_waiter_propagates_out_of_wait() {
-    let t = model(&example("wait/waiter_cancelled.json"), 12);
+    let t = model(&example("wait/waiter_cancelled.py"), 12);
     assert_eq!(waits(&t)[0].3.as_deref(), Some("CancelledError()"));
 }
 
@@ -586,11 +577,11 @@ fn w13_callbacks_on_already_done_futures_follow_set_order() {
 #[test]
 fn wf1_without_timeout_wait_for_just_awaits() {
     assert_eq!(
-        prints(&model(&example("wait_for/no_timeout.json"), 10)),
+        prints(&model(&example("wait_for/no_timeout.py"), 10)),
         ["a done at 0.5", "a"]
     );
     assert_eq!(
-        prints(&model(&example("wait_for/child_raises.json"), 12))
+        prints(&model(&example("wait_for/child_raises.py"), 12))
             .last()
             .map(String::as_str),
         Some("caught ValueError('a')")
@@ -600,7 +591,7 @@ fn wf1_without_timeout_wait_for_just_awaits() {
 #[test]
 fn wf2_on_timeout_the_child_is_cancelled_and_awaited_then_timeout_error() {
     for minor in all_versions() {
-        let t = model(&example("wait_for/timeout_expires.json"), minor);
+        let t = model(&example("wait_for/timeout_expires.py"), minor);
         assert_eq!(
             prints(&t),
             ["a cancelled", "caught TimeoutError()"],
@@ -611,25 +602,25 @@ fn wf2_on_timeout_the_child_is_cancelled_and_awaited_then_timeout_error() {
 
 #[test]
 fn wf3_timeout_zero() {
-    let s = example("wait_for/timeout_zero_pending.json");
+    let s = example("wait_for/timeout_zero_pending.py");
     // 3.7 cancels without waiting: the child never runs its handler before the TimeoutError.
     assert_eq!(prints(&model(&s, 7)), ["caught TimeoutError()"]);
     assert_eq!(prints(&model(&s, 8)), ["caught TimeoutError()"]);
     assert_eq!(
-        prints(&model(&example("wait_for/timeout_zero_done.json"), 12)),
+        prints(&model(&example("wait_for/timeout_zero_done.py"), 12)),
         ["a done at 0", "a"]
     );
 }
 
 #[test]
 fn wf4_cancelling_wait_for_cancels_the_child() {
-    let t = model(&example("wait_for/outer_cancelled.json"), 12);
+    let t = model(&example("wait_for/outer_cancelled.py"), 12);
     assert_eq!(prints(&t), ["a cancelled", "caught CancelledError()"]);
 }
 
 #[test]
 fn wf5_from_3_12_wait_for_runs_a_coroutine_in_the_callers_task() {
-    let s = example("wait_for/inline_coroutine.json");
+    let s = example("wait_for/inline_coroutine.py");
     assert_eq!(
         prints(&model(&s, 11)),
         ["other runs", "quick runs", "got 1"]
@@ -644,10 +635,7 @@ fn wf5_from_3_12_wait_for_runs_a_coroutine_in_the_callers_task() {
 
 #[test]
 fn r1_an_exception_nobody_retrieves_is_reported() {
-    let r = reports(&model(
-        &example("tasks/unretrieved_task_exception.json"),
-        12,
-    ));
+    let r = reports(&model(&example("tasks/unretrieved_task_exception.py"), 12));
     assert_eq!(
         r,
         vec![(
@@ -660,17 +648,13 @@ fn r1_an_exception_nobody_retrieves_is_reported() {
 
 #[test]
 fn r2_result_and_await_retrieve() {
-    assert!(reports(&model(
-        &example("tasks/awaited_exception_retrieved.json"),
-        12
-    ))
-    .is_empty());
+    assert!(reports(&model(&example("tasks/awaited_exception_retrieved.py"), 12)).is_empty());
 }
 
 #[test]
 fn r3_exception_retrieves() {
     assert!(reports(&model(
-        &example("wait/exceptions_retrieved_by_result.json"),
+        &example("wait/exceptions_retrieved_by_result.py"),
         7
     ))
     .is_empty());
@@ -679,7 +663,7 @@ fn r3_exception_retrieves() {
 #[test]
 fn r4_cancel_retrieves_even_when_it_returns_false() {
     assert!(reports(&model(
-        &example("tasks/cancel_done_task_suppresses_report.json"),
+        &example("tasks/cancel_done_task_suppresses_report.py"),
         7
     ))
     .is_empty());
@@ -688,7 +672,7 @@ fn r4_cancel_retrieves_even_when_it_returns_false() {
 #[test]
 fn r5_run_until_complete_retrieves_mains_exception() {
     // asyncio.run(main()) with main failing: the exception escapes; no report for main.
-    let t = model(&example("run/raises.json"), 12);
+    let t = model(&example("run/raises.py"), 12);
     assert_eq!(main_outcome(&t), Some(exc("ValueError('spam')")));
     assert!(reports(&t).is_empty());
 }
@@ -696,7 +680,7 @@ fn r5_run_until_complete_retrieves_mains_exception() {
 #[test]
 fn r6_reports_name_the_class_of_the_future() {
     let r = reports(&model(
-        &example("gather/main_fails_child_error_unretrieved_run_forever.json"),
+        &example("gather/main_fails_child_error_unretrieved_run_forever.py"),
         12,
     ));
     assert_eq!(
@@ -711,7 +695,7 @@ fn r6_reports_name_the_class_of_the_future() {
 
 #[test]
 fn r7_reports_and_warnings_compare_as_a_multiset() {
-    let t = model(&example("seed/c_wait_tasks.json"), 12);
+    let t = model(&example("seed/c_wait_tasks.py"), 12);
     let mut sorted = t.finalization.clone();
     sorted.sort_by_key(|e| e.to_json());
     assert_eq!(t.finalization, sorted);
@@ -719,7 +703,7 @@ fn r7_reports_and_warnings_compare_as_a_multiset() {
 
 #[test]
 fn r8_pending_tasks_at_exit_are_destroyed_pending() {
-    let t = model(&example("loop/run_forever_until.json"), 12);
+    let t = model(&example("loop/run_forever_until.py"), 12);
     assert_eq!(
         reports(&t),
         vec![(
@@ -732,7 +716,7 @@ fn r8_pending_tasks_at_exit_are_destroyed_pending() {
 
 #[test]
 fn r9_a_coroutine_never_awaited_warns() {
-    let t = model(&example("run/never_awaited_coroutine.json"), 12);
+    let t = model(&example("run/never_awaited_coroutine.py"), 12);
     assert_eq!(
         warnings(&t),
         vec![(
@@ -747,24 +731,24 @@ fn r9_a_coroutine_never_awaited_warns() {
 #[test]
 fn x1_asyncio_run_returns_or_raises_what_main_does() {
     assert_eq!(
-        main_outcome(&model(&example("run/returns_value.json"), 7)),
+        main_outcome(&model(&example("run/returns_value.py"), 7)),
         Some(Outcome::Result("42".into()))
     );
     assert_eq!(
-        main_outcome(&model(&example("run/main_cancelled.json"), 12)),
+        main_outcome(&model(&example("run/main_cancelled.py"), 12)),
         Some(exc("CancelledError()"))
     );
 }
 
 #[test]
 fn x2_remaining_tasks_are_cancelled_and_run_to_completion() {
-    let t = model(&example("run/cancels_hanging_tasks.json"), 12);
+    let t = model(&example("run/cancels_hanging_tasks.py"), 12);
     assert_eq!(prints(&t), ["main returns", "a cancelled", "b cancelled"]);
 }
 
 #[test]
 fn x3_an_error_during_shutdown_is_reported() {
-    let r = reports(&model(&example("run/reports_hanging_task_errors.json"), 12));
+    let r = reports(&model(&example("run/reports_hanging_task_errors.py"), 12));
     assert_eq!(
         r,
         vec![(
@@ -777,7 +761,7 @@ fn x3_an_error_during_shutdown_is_reported() {
 
 #[test]
 fn x4_shutdown_takes_loop_iterations_that_other_tasks_use() {
-    let s = example("run/shutdown_gives_extra_iterations.json");
+    let s = example("run/shutdown_gives_extra_iterations.py");
     // The shutdown gather, shutdown_asyncgens() and (3.9+) shutdown_default_executor() each
     // run the loop until their future is done.
     let spins = |minor| prints(&model(&s, minor)).len();
@@ -791,16 +775,68 @@ fn x4_shutdown_takes_loop_iterations_that_other_tasks_use() {
 fn x5_from_3_11_mains_task_is_made_before_run_until_complete() {
     // Runner.run() creates main's task itself; task numbering is the same, the outcome too.
     assert_eq!(
-        main_outcome(&model(&example("run/returns_value.json"), 11)),
+        main_outcome(&model(&example("run/returns_value.py"), 11)),
         Some(Outcome::Result("42".into()))
     );
 }
 
 #[test]
 fn x6_run_forever_stops_when_told_or_when_nothing_is_left() {
-    let t = model(&example("loop/run_forever_until.json"), 12);
+    let t = model(&example("loop/run_forever_until.py"), 12);
     assert!(t
         .events
         .iter()
         .any(|e| matches!(e, aiospec_model::Event::End { t } if *t == 2.0)));
+}
+
+// ---------------------------------------------------------------- L7 and M: the Python the model runs
+
+#[test]
+fn l7_virtual_time_reaches_any_finite_deadline() {
+    // CPython under the harness prints the same (SPEC.md's block is filled from it).
+    let t = model(&example("loop/clock_jump.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "woke at 1.0000000000000002e+20",
+            "time.monotonic() moved with it: True"
+        ]
+    );
+}
+
+#[test]
+fn m2_the_recursion_limit_counts_asyncios_frames() {
+    // CPython 3.7-3.10, 3.11 and 3.12-3.13 (run as `python recursion_limit.py`).
+    for (minor, reached) in [(7, 990), (10, 990), (11, 989), (12, 991), (13, 991)] {
+        let t = model(&example("lang/recursion_limit.py"), minor);
+        assert_eq!(
+            prints(&t),
+            ["limit 1000".to_string(), format!("reached {reached}")],
+            "3.{minor}"
+        );
+    }
+}
+
+#[test]
+fn m6_clocks_are_virtual_and_random_is_cpythons() {
+    let t = model(&example("lang/virtual_time_random.py"), 12);
+    let p = prints(&t);
+    assert_eq!(p[0], "0.6394267984578837 4 [4, 3, 8]");
+    assert_eq!(p[1], "time.sleep moved the clock by 2.0");
+    assert_eq!(p.last().map(String::as_str), Some("b slept 1.0 at 5.0"));
+}
+
+#[test]
+fn m7_numbers_are_cpythons() {
+    let t = model(&example("lang/numbers.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "1267650600228229401496703205376 -4 1 3.5",
+            "0.30000000000000004 1e+16 1e-07 2 0.12",
+            "1,234,567.89 0xff 50% 1.000000e+20",
+            "1000000000000000000000000000000 -2 616",
+            "0.30000000000000004"
+        ]
+    );
 }

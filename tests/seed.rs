@@ -21,7 +21,7 @@ fn ten_lines() -> Vec<String> {
 #[test]
 fn a_gather_first_exception_escapes_main() {
     // G2, X2: "0 ok", "1 crashed!", then ValueError escapes main; no other child prints.
-    let t = model(&example("seed/a_gather.json"), 8);
+    let t = model(&example("seed/a_gather.py"), 8);
     assert_eq!(prints(&t), vec!["0 ok", "1 crashed!"]);
     assert_eq!(
         main_outcome(&t),
@@ -33,7 +33,7 @@ fn a_gather_first_exception_escapes_main() {
 #[test]
 fn b_gather_run_forever_siblings_keep_running() {
     // G4, R6: all ten lines, and one "Task exception was never retrieved" (for main).
-    let t = model(&example("seed/b_gather_run_forever.json"), 8);
+    let t = model(&example("seed/b_gather_run_forever.py"), 8);
     assert_eq!(prints(&t), ten_lines());
     let r = reports(&t);
     assert_eq!(r.len(), 1, "{r:?}");
@@ -44,7 +44,7 @@ fn b_gather_run_forever_siblings_keep_running() {
 #[test]
 fn c_wait_five_reports() {
     // W1, W6, R6: all ten lines and five reports, one per crashed child.
-    for file in ["seed/c_wait.json", "seed/c_wait_tasks.json"] {
+    for file in ["seed/c_wait.py", "seed/c_wait_tasks.py"] {
         let t = model(&example(file), 8);
         assert_eq!(prints(&t), ten_lines());
         let mut r: Vec<String> = reports(&t)
@@ -68,10 +68,7 @@ fn c_wait_five_reports() {
 #[test]
 fn d_wait_then_await_each_retrieves() {
     // W6, R2: five "I caught: ValueError()" and no report.
-    for file in [
-        "seed/d_wait_retrieve.json",
-        "seed/d_wait_retrieve_tasks.json",
-    ] {
+    for file in ["seed/d_wait_retrieve.py", "seed/d_wait_retrieve_tasks.py"] {
         let t = model(&example(file), 8);
         let p = prints(&t);
         assert_eq!(&p[..10], &ten_lines()[..], "{file}");
@@ -87,7 +84,7 @@ fn d_wait_then_await_each_retrieves() {
 #[test]
 fn e_gather_return_exceptions() {
     // G3, R3: five "I caught" lines and no report.
-    let t = model(&example("seed/e_gather_return_exceptions.json"), 8);
+    let t = model(&example("seed/e_gather_return_exceptions.py"), 8);
     let p = prints(&t);
     assert_eq!(&p[..10], &ten_lines()[..]);
     assert_eq!(&p[10..], &vec!["I caught: ValueError()".to_string(); 5][..]);
@@ -97,7 +94,7 @@ fn e_gather_return_exceptions() {
 #[test]
 fn wait_over_coroutines_is_a_type_error_from_3_11() {
     // W10: on 3.11+ the seed's wait(coros) raises TypeError, and the coroutines are never awaited.
-    let t = model(&example("seed/c_wait.json"), 11);
+    let t = model(&example("seed/c_wait.py"), 11);
     assert_eq!(
         main_outcome(&t),
         Some(Outcome::Exception(

@@ -33,7 +33,7 @@ fn spec_examples_show_what_the_model_produces() {
     assert!(s.examples.len() >= 20);
     for b in &s.examples {
         let python = spec::block_python(b, &root).unwrap_or_else(|e| panic!("{e}"));
-        let scenario = common::example(&b.path);
+        let scenario = spec::block_program(b, &root).unwrap_or_else(|e| panic!("{e}"));
         let trace = run(&scenario, b.version).unwrap_or_else(|e| panic!("{e}"));
         let want = spec::render_block(&python, b.version, &trace);
         assert_eq!(

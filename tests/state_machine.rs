@@ -9,11 +9,11 @@
 //! rebuilt by replaying it, which keeps the reference pure.
 
 use aiospec_impl::{AioFuture, Executor, Gather, Raised};
-use aiospec_model::compile::Program;
-use aiospec_model::exceptions::ExcClass;
-use aiospec_model::rt::{FutState, Runtime};
-use aiospec_model::value::{FutId, Value};
-use aiospec_model::{FirstChoice, PyVersion};
+use aiospec_model::asyncio::futures::FutState;
+use aiospec_model::lang::exceptions::E;
+use aiospec_model::lang::value::{FutId, Value};
+use aiospec_model::runtime::Runtime;
+use aiospec_model::{Config, FirstChoice, PyVersion};
 use proptest::prelude::*;
 use proptest_state_machine::{prop_state_machine, ReferenceStateMachine, StateMachineTest};
 
@@ -40,19 +40,10 @@ struct RefState {
     gathers: usize,
 }
 
-fn program() -> &'static Program {
-    thread_local! {
-        // The model's program holds `Rc`s: one (empty) program per test thread.
-        static P: &'static Program =
-            Box::leak(Box::new(aiospec_model::load_str(r#"{"main": []}"#, "empty.json").expect("loads").program));
-    }
-    P.with(|p| *p)
-}
-
 /// The model after `history`: each child's and gather's state, as text.
 fn model_states(history: &[Transition]) -> (Vec<String>, Vec<String>) {
     let mut chooser = FirstChoice;
-    let mut rt = Runtime::new(program(), PyVersion(11), &mut chooser);
+    let mut rt = Runtime::new(PyVersion(11), &mut chooser, Config::default());
     let mut children: Vec<FutId> = Vec::new();
     let mut gathers: Vec<FutId> = Vec::new();
     for t in history {
@@ -64,7 +55,7 @@ fn model_states(history: &[Transition]) -> (Vec<String>, Vec<String>) {
                     if *ok {
                         rt.future_set_result(f, Value::Int(*value as i64));
                     } else {
-                        let e = rt.new_exc_msg(ExcClass::ValueError, &format!("e{value}"));
+                        let e = rt.new_exc_msg(E::ValueError, &format!("e{value}"));
                         rt.future_set_exception(f, e);
                     }
                 }
@@ -90,18 +81,23 @@ fn model_states(history: &[Transition]) -> (Vec<String>, Vec<String>) {
             rt.run_once();
         }
     }
-    let show = |rt: &Runtime, f: FutId| -> String {
-        let fut = &rt.futs[f.0];
-        match (fut.state, fut.exception) {
+    let show = |rt: &mut Runtime, f: FutId| -> String {
+        let (state, exc, result) = {
+            let fut = &rt.futs[f.0];
+            (fut.state, fut.exception.clone(), fut.result.clone())
+        };
+        match (state, exc) {
             (FutState::Pending, _) => "pending".into(),
             (FutState::Cancelled, _) => "cancelled".into(),
-            (FutState::Finished, Some(e)) => format!("exception {}", rt.repr(&Value::Exc(e))),
-            (FutState::Finished, None) => format!("result {}", rt.repr(&fut.result)),
+            (FutState::Finished, Some(e)) => {
+                format!("exception {}", rt.repr(&Value::Instance(e)).expect("repr"))
+            }
+            (FutState::Finished, None) => format!("result {}", rt.repr(&result).expect("repr")),
         }
     };
     (
-        children.iter().map(|f| show(&rt, *f)).collect(),
-        gathers.iter().map(|f| show(&rt, *f)).collect(),
+        children.iter().map(|f| show(&mut rt, *f)).collect(),
+        gathers.iter().map(|f| show(&mut rt, *f)).collect(),
     )
 }
 

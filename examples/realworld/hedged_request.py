@@ -14,12 +14,12 @@ async def query(mirror, latency, key):
 
 
 async def hedged_get(key, primary_latency, backup_latency, hedge_after=0.05):
-    primary = asyncio.ensure_future(query("primary", primary_latency, key))
+    primary = asyncio.create_task(query("primary", primary_latency, key))
     done, _ = await asyncio.wait([primary], timeout=hedge_after)
     if done:
         return primary.result()
     print(f"    primary slow for {key!r}, hedging")
-    backup = asyncio.ensure_future(query("backup", backup_latency, key))
+    backup = asyncio.create_task(query("backup", backup_latency, key))
     done, pending = await asyncio.wait([primary, backup], return_when=asyncio.FIRST_COMPLETED)
     for task in pending:
         task.cancel()

@@ -44,6 +44,8 @@ async def main():
     for rank, (word, n) in enumerate(ranked[:5], 1):
         print(f"{rank:>2}. {word:<8}{n:>3}")
     singles = [w for w, n in ranked if n == 1]
+    lengths = {len(w) for w in totals}
+    print("distinct word lengths:", sorted(lengths))
     print("words seen once:", len(singles), "e.g.", singles[:3])
 
 

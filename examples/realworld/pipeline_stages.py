@@ -6,10 +6,11 @@ import time
 STOP = "<stop>"
 
 
-async def stage(name, inbox, outbox, work, cost, trace, start):
+async def stage(name, inbox, outbox, work, cost, trace, start, phase=0.0, poll=0.02):
+    await asyncio.sleep(phase)
     while True:
         if not inbox:
-            await asyncio.sleep(0.005)
+            await asyncio.sleep(poll)
             continue
         item = inbox.pop(0)
         if item == STOP:
@@ -18,7 +19,7 @@ async def stage(name, inbox, outbox, work, cost, trace, start):
             return name
         await asyncio.sleep(cost)
         result = work(item)
-        trace.append("%5.3f %-8s %s -> %s" % (time.monotonic() - start, name, item, result))
+        trace.append((name, "%5.3f %-8s %s -> %s" % (time.monotonic() - start, name, item, result)))
         if outbox is not None:
             outbox.append(result)
 
@@ -35,11 +36,13 @@ async def main():
         return f"row#{len(db)}"
 
     names = await asyncio.gather(
-        stage("download", raw, parsed, lambda u: u + ".html", 0.03, trace, start),
-        stage("parse", parsed, stored, lambda h: h.replace(".html", "").upper(), 0.012, trace, start),
-        stage("store", stored, None, store, 0.007, trace, start),
+        stage("download", raw, parsed, lambda u: u + ".html", 0.06, trace, start),
+        stage("parse", parsed, stored, lambda h: h.replace(".html", "").upper(), 0.02, trace, start,
+              phase=0.007),
+        stage("store", stored, None, store, 0.04, trace, start, phase=0.014),
     )
-    print("\n".join(trace))
+    for stage_name in ("download", "parse", "store"):
+        print("\n".join(line for who, line in trace if who == stage_name))
     print("stages finished:", names)
     print("database:", db)
 

@@ -19,20 +19,27 @@ async def connect(host):
 
 async def connect_with_retry(host, *, timeout=0.08, retries=4, backoff=0.02):
     start = time.monotonic()
-    for n in range(retries):
+    n = 0
+    while n < retries:
         try:
             return await asyncio.wait_for(connect(host), timeout)
         except asyncio.TimeoutError:
             wait = backoff * (2 ** n)
             print("attempt %d timed out at %.2fs, sleeping %.2fs" % (n + 1, time.monotonic() - start, wait))
             await asyncio.sleep(wait)
-    raise ConnectionError(f"could not reach {host}")
+        n += 1
+    else:
+        raise ConnectionError(f"could not reach {host} after {retries} attempts")
 
 
 async def main():
     message = await connect_with_retry("db.internal:5432")
     print(message)
     print("cancelled attempts:", state["cancelled"])
+    try:
+        await connect_with_retry("cache.internal:6379", timeout=0.006, retries=2, backoff=0.01)
+    except ConnectionError as exc:
+        print("second host:", exc)
 
 
 asyncio.run(main())

@@ -26,7 +26,7 @@ async def main():
     while todo or in_flight:
         while todo and len(in_flight) < LIMIT:
             name, seconds = todo.pop(0)
-            in_flight.add(asyncio.ensure_future(download(name, seconds, clock)))
+            in_flight.add(asyncio.create_task(download(name, seconds, clock)))
         peak = max(peak, len(in_flight))
         done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
         for task in sorted(done, key=lambda t: t.result()[0]):

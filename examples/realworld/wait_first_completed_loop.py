@@ -15,7 +15,7 @@ async def main():
     start = time.monotonic()
     names = {}
     for kind, seconds in JOBS.items():
-        names[asyncio.ensure_future(process(kind, seconds))] = kind
+        names[asyncio.create_task(process(kind, seconds))] = kind
     pending = set(names)
     order = []
     rounds = 0

@@ -16,7 +16,7 @@ async def check_replica(name, delay, healthy=True):
 
 async def main():
     specs = [("db-1", 0.05, True), ("db-2", 0.09, False), ("db-3", 0.20, True), ("db-4", 0.30, True)]
-    tasks = [asyncio.ensure_future(check_replica(*spec)) for spec in specs]
+    tasks = [asyncio.create_task(check_replica(*spec)) for spec in specs]
     label = {t: spec[0] for t, spec in zip(tasks, specs)}
 
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)

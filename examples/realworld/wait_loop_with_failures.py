@@ -1,4 +1,4 @@
-# aiospec: description = FIRST_COMPLETED loop where some tasks fail: each finished task is checked with task.exception() before task.result(), failures are retried once by adding a new task to the pending set; notice the retried jobs finish last
+# aiospec: description = FIRST_COMPLETED loop where some tasks fail: each finished task is checked with task.exception() before task.result(), failures are retried once by adding a new task to the pending set; notice both retried accounts succeed on their second attempt and the final synced order
 # aiospec: python = 3.7-3.13
 import asyncio
 
@@ -17,7 +17,7 @@ async def main():
     accounts = [("acct-3", 0.04), ("acct-7", 0.02), ("acct-17", 0.07), ("acct-9", 0.09)]
     info = {}
     for name, delay in accounts:
-        info[asyncio.ensure_future(sync_account(name, delay))] = (name, delay)
+        info[asyncio.create_task(sync_account(name, delay))] = (name, delay)
     pending = set(info)
     synced, failed = [], []
     while pending:
@@ -30,7 +30,7 @@ async def main():
                 continue
             print(f"error: {error!r}")
             if attempts[name] < 2:
-                retry = asyncio.ensure_future(sync_account(name, delay * 2))
+                retry = asyncio.create_task(sync_account(name, delay * 2))
                 info[retry] = (name, delay * 2)
                 pending.add(retry)
                 print(f"  retrying {name} (pending now {len(pending)})")

@@ -12,7 +12,7 @@ async def build(target, seconds):
 
 async def main():
     targets = {"parser": 0.13, "lexer": 0.05, "codegen": 0.27, "runtime": 0.16}
-    tasks = {asyncio.ensure_future(build(t, s)): t for t, s in targets.items()}
+    tasks = {asyncio.create_task(build(t, s)): t for t, s in targets.items()}
     pending = set(tasks)
     artifacts = []
     start = time.monotonic()

@@ -117,9 +117,14 @@ pub struct Exploration {
     /// choices of the first run that did.
     pub outcomes: BTreeMap<String, (usize, Vec<usize>, Trace)>,
     pub runs: usize,
-    /// True when the run limit stopped the enumeration before the tree was exhausted.
-    pub truncated: bool,
+    /// What stopped the enumeration before the tree was exhausted (the run limit, or the
+    /// bound on the outcomes kept), if anything did.
+    pub truncated: Option<String>,
 }
+
+/// The most an exploration keeps of its distinct outcomes (bytes of their JSON form): a
+/// program with factorially many orders is cut off here rather than exhausting memory.
+pub const MAX_KEPT_BYTES: usize = 256 << 20;
 
 /// Enumerate the choice tree: `run` executes the program under a chooser and returns its
 /// trace. `on_progress` is called after each run with the number of runs so far.
@@ -130,9 +135,17 @@ pub fn explore<E>(
 ) -> Result<Exploration, E> {
     let mut out = Exploration::default();
     let mut prefix = Some(Vec::new());
+    let mut kept = 0usize;
     while let Some(p) = prefix {
         if out.runs >= max_runs {
-            out.truncated = true;
+            out.truncated = Some(format!("the run limit ({max_runs} runs)"));
+            break;
+        }
+        if kept > MAX_KEPT_BYTES {
+            out.truncated = Some(format!(
+                "the bound on outcomes kept ({} MiB)",
+                MAX_KEPT_BYTES >> 20
+            ));
             break;
         }
         let mut chooser = Replay::new(p);
@@ -141,7 +154,12 @@ pub fn explore<E>(
         on_progress(out.runs);
         let key = trace.to_json_lines();
         let choices: Vec<usize> = chooser.made.iter().map(|m| m.0).collect();
-        out.outcomes.entry(key).or_insert((0, choices, trace)).0 += 1;
+        let len = key.len();
+        let entry = out.outcomes.entry(key).or_insert_with(|| {
+            kept += 2 * len;
+            (0, choices, trace)
+        });
+        entry.0 += 1;
         prefix = next_prefix(&chooser.made);
     }
     Ok(out)

@@ -120,6 +120,9 @@ pub struct Runtime<'c> {
     pub place: Option<(Rc<SourceFile>, u32)>,
     pub steps: u64,
     pub error: Option<ModelError>,
+    /// Formatting the interpreter's own display of an uncaught exception (which, on 3.10
+    /// and 3.11, is where "Did you mean" suggestions appear).
+    pub tb_display: bool,
 
     // ---- the event loop (base_events.BaseEventLoop) ----
     pub time: f64,
@@ -201,6 +204,7 @@ impl<'c> Runtime<'c> {
             main_source: None,
             exc_chain: Vec::new(),
             depth: 0,
+            tb_display: false,
             place: None,
             steps: 0,
             error: None,

@@ -837,7 +837,10 @@ impl Interp {
                         "CancelledError" => V::Class(ExcClass::CancelledError),
                         "TimeoutError" => V::Class(ExcClass::TimeoutError),
                         "InvalidStateError" => V::Class(ExcClass::InvalidStateError),
-                        other => V::Str(Arc::from(other)),
+                        c @ ("FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
+                            V::Str(Arc::from(c))
+                        }
+                        other => return Err(self.unsupported(&format!("asyncio.{other}"))),
                     })
                 }
                 Expr::Attr(obj, attr) => {

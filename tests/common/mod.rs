@@ -1,18 +1,18 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use aiospec_model::{load_file, load_str, run, Event, Outcome, PyVersion, Scenario, Trace};
+use aiospec_model::{load_file, load_str, run, Event, Outcome, Program, PyVersion, Trace};
 
 pub fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn example(rel: &str) -> Scenario {
+pub fn example(rel: &str) -> Program {
     let p = root().join("examples").join(rel);
     load_file(&p).unwrap_or_else(|e| panic!("{e}"))
 }
 
-pub fn scenario(json: &str) -> Scenario {
+pub fn scenario(json: &str) -> Program {
     load_str(json, "inline.json").unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -21,7 +21,7 @@ pub fn v(minor: u8) -> PyVersion {
 }
 
 /// The model's trace (first choice at every nondeterministic point).
-pub fn model(s: &Scenario, minor: u8) -> Trace {
+pub fn model(s: &Program, minor: u8) -> Trace {
     run(s, PyVersion(minor)).unwrap_or_else(|e| panic!("model failed: {e}"))
 }
 
@@ -40,7 +40,7 @@ pub fn timed_prints(t: &Trace) -> Vec<(f64, String)> {
     t.events
         .iter()
         .filter_map(|e| match e {
-            Event::Print { t, text } => Some((*t, text.clone())),
+            Event::Print { t, text, .. } => Some((*t, text.clone())),
             _ => None,
         })
         .collect()
@@ -55,6 +55,7 @@ pub fn reports(t: &Trace) -> Vec<(String, String, Option<String>)> {
                 message,
                 future,
                 exception,
+                ..
             } => Some((message.clone(), future.clone(), exception.clone())),
             _ => None,
         })

@@ -90,6 +90,11 @@ impl Runtime<'_> {
 
     /// `BaseEventLoop._run_once` (SPEC L1, L3, L4, L5).
     pub fn run_once(&mut self) {
+        // Every turn counts against the step budget, so a loop that only ever waits (a timer
+        // re-armed forever) ends with StepLimit instead of hanging.
+        if !self.tick() {
+            return;
+        }
         // Remove delayed calls that were cancelled from the head of the queue.
         while let Some((&k, &h)) = self.scheduled.iter().next() {
             if !self.handles[h].cancelled {
@@ -164,15 +169,27 @@ impl Runtime<'_> {
             }
             // `Handle._run` is a Python frame; on 3.7–3.11 a task's step also costs two C
             // levels against the recursion limit (`context.run` and the step wrapper).
-            let frames = if self.v.minor() <= 11
-                && matches!(
-                    callback,
-                    Callback::TaskStep { .. } | Callback::TaskWakeup { .. }
-                ) {
+            let task_cb = matches!(
+                callback,
+                Callback::TaskStep { .. } | Callback::TaskWakeup { .. }
+            );
+            let mut frames = if self.v.minor() <= 11 && task_cb {
                 3
             } else {
                 1
             };
+            if task_cb && self.imp == crate::runtime::Impl::Py {
+                // The pure-Python Task's `__step` (and 3.12+'s
+                // `__step_run_and_handle_result`, 3.7's extra C level) are frames too, and a
+                // wakeup runs `__wakeup` first (measured on each version).
+                frames += match self.v.minor() {
+                    8..=11 => 1,
+                    _ => 2,
+                };
+                if matches!(callback, Callback::TaskWakeup { .. }) {
+                    frames += 1;
+                }
+            }
             self.depth += frames;
             self.run_callback(callback, arg);
             self.depth -= frames;
@@ -197,15 +214,20 @@ impl Runtime<'_> {
 
     /// The virtual selector: `select(timeout)` moves the clock by `timeout`. Where that
     /// leaves the earliest timer still not due (the 24 h cap on one select, or a clock so
-    /// large that `time + clock_resolution == time`), the clock moves on to the timer's
-    /// deadline: a real clock passes it, through select calls nothing observes (SPEC L7).
+    /// large that `time + clock_resolution == time`), the clock moves on to the first
+    /// reading at which the timer is due: a real clock passes it, through select calls nothing observes (SPEC L7).
     /// The oracle's harness does the same.
     pub fn virtual_select(&mut self, timeout: f64, earliest: Option<f64>) {
         self.time += timeout;
         if timeout > 0.0 {
             if let Some(when) = earliest {
                 if when >= self.time + CLOCK_RESOLUTION {
+                    // The first reading at which the timer is due: past `when` itself where
+                    // the resolution is lost in rounding (a clock near 1e20).
                     self.time = when;
+                    while when >= self.time + CLOCK_RESOLUTION {
+                        self.time = f64::from_bits(self.time.to_bits() + 1);
+                    }
                 }
             }
         }

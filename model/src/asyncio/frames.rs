@@ -11,7 +11,9 @@ use crate::runtime::Runtime;
 
 static DATA: &str = include_str!("../../data/stdlib_frames.txt");
 
-/// One frame: (minor, key, file, line, col, end_col, function, source line).
+/// One frame: (minor, key, file, line, col, end_col, function, source lines). An instruction
+/// that spans lines has them all, separated by `\n` (written `\\n` in the data file); `col`
+/// is on the first, `end_col` on the last.
 type Row = (
     u8,
     &'static str,
@@ -20,7 +22,7 @@ type Row = (
     u32,
     u32,
     &'static str,
-    &'static str,
+    String,
 );
 
 fn rows() -> &'static Vec<Row> {
@@ -47,7 +49,7 @@ fn rows() -> &'static Vec<Row> {
                 num(f[4]),
                 num(f[5]),
                 f[6],
-                text,
+                text.replace("\\n", "\n"),
             ));
         }
         out
@@ -65,7 +67,7 @@ impl Runtime<'_> {
                 file: r.2,
                 line: r.3,
                 func: r.6,
-                text: r.7,
+                text: r.7.as_str(),
                 cols: (r.4, r.5),
             })
     }

@@ -167,13 +167,40 @@ fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     Ok(Value::Coro(rt.new_native(n, "wait_for")))
 }
 
+/// `create_task(coro)`; `name=` from 3.8; `context=` from 3.11 (refused: contextvars are not
+/// modelled).
+fn create_task_args(rt: &mut Runtime, args: Args) -> PyResult<(Value, Value)> {
+    if !rt.v.has_task_names() {
+        let [coro] = bind_py(rt, "create_task", args, &[Param::req("coro")])?;
+        return Ok((coro, Value::None));
+    }
+    if rt.v.minor() <= 10 {
+        let [coro, name] = bind_py(
+            rt,
+            "create_task",
+            args,
+            &[Param::req("coro"), Param::opt_kw("name", Value::None)],
+        )?;
+        return Ok((coro, name));
+    }
+    let [coro, name, context] = bind_py(
+        rt,
+        "create_task",
+        args,
+        &[
+            Param::req("coro"),
+            Param::opt_kw("name", Value::None),
+            Param::opt_kw("context", Value::None),
+        ],
+    )?;
+    if !context.is_none() {
+        return Err(rt.refuse("create_task(context=...) (contextvars)"));
+    }
+    Ok((coro, name))
+}
+
 fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
-    let params: &[Param] = if rt.v.has_task_names() {
-        &[Param::req("coro"), Param::opt_kw("name", Value::None)]
-    } else {
-        &[Param::req("coro"), Param::opt_kw("name", Value::None)]
-    };
-    let [coro, name] = bind_py(rt, "create_task", args, params)?;
+    let (coro, name) = create_task_args(rt, args)?;
     if rt.current_loop.is_none() || !rt.running {
         return Err(rt.err(E::RuntimeError, "no running event loop"));
     }
@@ -457,12 +484,7 @@ fn l_run_forever(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResul
 }
 
 fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    let [coro, name] = bind_py(
-        rt,
-        "create_task",
-        args,
-        &[Param::req("coro"), Param::opt_kw("name", Value::None)],
-    )?;
+    let (coro, name) = create_task_args(rt, args)?;
     create_task_of(rt, &coro, name)
 }
 

@@ -36,14 +36,50 @@ impl Runtime<'_> {
         if self.error.is_some() {
             return;
         }
-        let traceback = match r {
-            Ok(_) => None,
-            Err(e) => Some(self.format_exception(&e)),
+        let (traceback, status) = match r {
+            Ok(_) => (None, 0),
+            Err(e) => match self.exit_of(&e) {
+                Some(exit) => exit,
+                None => return,
+            },
         };
         // The interpreter closes a loop the program left open while finalising.
         self.close_loop();
-        self.record(Event::Exit { traceback });
+        self.record(Event::Exit { traceback, status });
         self.finalize();
+    }
+
+    /// What the interpreter prints and the status it exits with when `e` escapes the main
+    /// module (`Py_RunMain`, `handle_system_exit`); `None` when the model refused.
+    fn exit_of(&mut self, e: &Exc) -> Option<(Option<String>, i64)> {
+        if self.exc_is(e, E::SystemExit) {
+            let code = self.getattr(&Value::Instance(e.clone()), "code").ok()?;
+            return match code {
+                Value::None => Some((None, 0)),
+                Value::Bool(b) => Some((None, b as i64)),
+                Value::Int(i) if i32::try_from(i).is_ok() => Some((None, i)),
+                Value::Int(_) | Value::Long(_) => {
+                    self.refuse("sys.exit() with a code beyond a C int");
+                    None
+                }
+                other => {
+                    // Any other code is printed (its str()) and the status is 1.
+                    let text = self.str_of(&other).ok()?;
+                    Some((Some(format!("{text}\n")), 1))
+                }
+            };
+        }
+        self.tb_display = true;
+        let tb = self.format_exception(e);
+        self.tb_display = false;
+        // From 3.8 an uncaught KeyboardInterrupt ends the process through SIGINT, which a
+        // shell sees as status 130.
+        let status = if self.exc_is(e, E::KeyboardInterrupt) && self.v.minor() >= 8 {
+            130
+        } else {
+            1
+        };
+        Some((Some(tb), status))
     }
 
     /// Close the current loop (once): the end of the loop's trace.

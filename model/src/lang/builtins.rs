@@ -34,6 +34,7 @@ pub fn module(t: &Types, v: PyVersion) -> Rc<Module> {
         ("isinstance", b_isinstance),
         ("issubclass", b_issubclass),
         ("abs", b_abs),
+        ("hash", b_hash),
         ("all", b_all),
         ("any", b_any),
         ("sum", b_sum),
@@ -566,6 +567,53 @@ fn b_abs(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             }
             let tn = rt.type_name(other);
             Err(rt.err(E::TypeError, &format!("bad operand type for abs(): '{tn}'")))
+        }
+    }
+}
+
+/// `hash(x)`: numbers hash as CPython computes it; a user's `__hash__` is called. Strings
+/// hash with a per-process random key and objects by address, so those are refused.
+fn b_hash(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let x = one_arg(rt, "hash", args)?;
+    match &x {
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Int(i) => Ok(Value::Int(num::hash::hash_int(&BigInt::from(*i)))),
+        Value::Long(b) => Ok(Value::Int(num::hash::hash_int(b))),
+        Value::Float(f) => match num::hash::hash_float(*f) {
+            Some(h) => Ok(Value::Int(h)),
+            None if rt.v.minor() < 10 => Ok(Value::Int(0)),
+            None => Err(rt.refuse("hash() of NaN (its address from 3.10)")),
+        },
+        Value::Instance(i) if i.class.tag.is_none() => {
+            // A class that defines __eq__ and not __hash__ gets `__hash__ = None`.
+            let defines_eq = i.class.lookup("__eq__").is_some();
+            match i.class.lookup("__hash__") {
+                Some(Value::None) => {
+                    let tn = i.class.name.to_string();
+                    Err(rt.err(E::TypeError, &format!("unhashable type: '{tn}'")))
+                }
+                None if defines_eq => {
+                    let tn = i.class.name.to_string();
+                    Err(rt.err(E::TypeError, &format!("unhashable type: '{tn}'")))
+                }
+                Some(_) => {
+                    let m = rt
+                        .lookup_special(&x, "__hash__")
+                        .expect("class defines __hash__");
+                    let h = rt.call_value(&m, vec![])?;
+                    match h {
+                        Value::Bool(b) => Ok(Value::Int(b as i64)),
+                        Value::Int(i) => Ok(Value::Int(if i == -1 { -2 } else { i })),
+                        Value::Long(b) => Ok(Value::Int(num::hash::hash_int(&b))),
+                        _ => Err(rt.err(E::TypeError, "__hash__ method should return an integer")),
+                    }
+                }
+                None => Err(rt.refuse("hash() of an object (its address)")),
+            }
+        }
+        _ => {
+            let tn = rt.type_name(&x);
+            Err(rt.refuse(format!("hash() of a '{tn}' object")))
         }
     }
 }

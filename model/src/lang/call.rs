@@ -256,10 +256,10 @@ impl Runtime<'_> {
         let ndefaults = func.defaults.len();
         let first_default = argcount - ndefaults;
         let mut missing = Vec::new();
-        for i in 0..argcount {
-            if slots[i].is_none() {
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
+            if slot.is_none() {
                 if i >= first_default {
-                    slots[i] = Some(func.defaults[i - first_default].clone());
+                    *slot = Some(func.defaults[i - first_default].clone());
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -269,11 +269,11 @@ impl Runtime<'_> {
             return Err(self.missing_args(&name, &missing, "positional"));
         }
         let mut missing_kw = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if slots[i].is_none() {
+        for (i, slot) in slots.iter_mut().enumerate().skip(argcount).take(kwonly) {
+            if slot.is_none() {
                 let n = &code.varnames[i];
                 match func.kwdefaults.iter().find(|(k, _)| k == n) {
-                    Some((_, v)) => slots[i] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing_kw.push(n.clone()),
                 }
             }

@@ -321,6 +321,9 @@ pub struct Code {
     pub cell_params: Vec<(u32, u32)>,
     pub instrs: Vec<Instr>,
     pub spans: Vec<Span>,
+    /// On 3.7, each instruction's line as 3.7's compiler numbers it (the highest line an
+    /// expression of the statement started on so far); empty on other versions.
+    pub lines37: Vec<u32>,
     pub firstlineno: u32,
     /// Span of the `def`/`class` (or the whole module).
     pub span: Span,
@@ -334,6 +337,17 @@ impl std::fmt::Debug for Code {
 }
 
 impl Code {
+    /// The line instruction `instr` belongs to, as the version's line table says.
+    pub fn line_of(&self, instr: u32) -> u32 {
+        if let Some(&l) = self.lines37.get(instr as usize) {
+            if l > 0 {
+                return l;
+            }
+        }
+        let span = self.spans.get(instr as usize).copied().unwrap_or_default();
+        self.source.line_col(span.start).line
+    }
+
     pub fn ncells(&self) -> usize {
         self.cellvars.len() + self.freevars.len()
     }

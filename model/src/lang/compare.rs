@@ -130,10 +130,7 @@ impl Runtime<'_> {
                     && (lx == Some(0)
                         || (x.start == y.start && (lx == Some(1) || x.step == y.step)))
             }
-            _ => match a.is_same(b) {
-                Some(s) => s,
-                Option::None => false,
-            },
+            _ => a.is_same(b).unwrap_or_default(),
         }))
     }
 
@@ -294,11 +291,7 @@ impl Runtime<'_> {
                 Ok(d.borrow().map.contains_key(&k))
             }
             Value::Set(_) | Value::FrozenSet(_) => {
-                let k = match self.hash_key(item) {
-                    Ok(k) => k,
-                    // `[] in set()` is a TypeError too.
-                    Err(e) => return Err(e),
-                };
+                let k = self.hash_key(item)?;
                 Ok(self.set_keys(container).contains(&k))
             }
             Value::Range(r) => {

@@ -52,6 +52,10 @@ pub struct Compiler<'a> {
     pub(super) instrs: Vec<Instr>,
     pub(super) spans: Vec<Span>,
     pub(super) span: Span,
+    /// 3.7's line number bookkeeping (`c->u->u_lineno`): set at each statement, raised by
+    /// each expression that starts on a later line, never lowered within a statement.
+    pub(super) line37: u32,
+    pub(super) lines37: Vec<u32>,
     pub(super) fblocks: Vec<FBlock>,
     pub(super) varnames: Vec<Rc<str>>,
     pub(super) cellvars: Vec<Rc<str>>,
@@ -75,6 +79,9 @@ impl<'a> Compiler<'a> {
     pub(super) fn emit(&mut self, i: Instr) -> usize {
         self.instrs.push(i);
         self.spans.push(self.span);
+        if self.v.minor() == 7 {
+            self.lines37.push(self.line37);
+        }
         self.instrs.len() - 1
     }
 
@@ -236,6 +243,9 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &Stmt) -> CResult {
         self.span = s.range().into();
+        if self.v.minor() == 7 {
+            self.line37 = self.src.line_col(self.span.start).line;
+        }
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
@@ -356,11 +366,12 @@ impl<'a> Compiler<'a> {
                     names::check_module(full).map_err(|why| self.unsupported(a, why))?;
                     match &a.asname {
                         Some(asname) => {
-                            self.emit_at(Instr::Import(Rc::from(full), true), a);
+                            // CPython locates every instruction of an import at the statement.
+                            self.emit_at(Instr::Import(Rc::from(full), true), i);
                             self.name_op(&asname.id, NameOp::Store, a)?;
                         }
                         None => {
-                            self.emit_at(Instr::Import(Rc::from(full), false), a);
+                            self.emit_at(Instr::Import(Rc::from(full), false), i);
                             let top = full.split('.').next().unwrap_or(full);
                             self.name_op(top, NameOp::Store, a)?;
                         }
@@ -385,7 +396,7 @@ impl<'a> Compiler<'a> {
                     if &*a.name.id == "*" {
                         return Err(self.unsupported(a, "'from ... import *'"));
                     }
-                    self.emit_at(Instr::ImportFrom(Rc::from(a.name.id.as_str())), a);
+                    self.emit_at(Instr::ImportFrom(Rc::from(a.name.id.as_str())), i);
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
                     self.name_op(&bound.id, NameOp::Store, a)?;
                 }
@@ -633,8 +644,8 @@ impl<'a> Compiler<'a> {
                 if let Some(n) = name {
                     self.emit(Instr::Const(Value::None));
                     let n = n.clone();
-                    self.name_op(&n, NameOp::Store, Span::from(self.span))?;
-                    self.name_op(&n, NameOp::Delete, Span::from(self.span))?;
+                    self.name_op(&n, NameOp::Store, self.span)?;
+                    self.name_op(&n, NameOp::Delete, self.span)?;
                 }
             }
         }
@@ -1087,6 +1098,7 @@ impl<'a> Compiler<'a> {
             cell_params: Vec::new(),
             instrs: self.instrs,
             spans: self.spans,
+            lines37: self.lines37,
             firstlineno,
             span,
             source: self.src.clone(),
@@ -1148,6 +1160,8 @@ pub(super) fn new_compiler<'a>(
         instrs: Vec::new(),
         spans: Vec::new(),
         span: Span::default(),
+        line37: 0,
+        lines37: Vec::new(),
         fblocks: Vec::new(),
         varnames,
         cellvars,
@@ -1189,7 +1203,7 @@ pub(super) fn compile_function(
     };
     let is_generator = st.scopes[scope].is_generator;
     if is_async && is_generator {
-        return Err(c.unsupported(Span::from(span), "async generators"));
+        return Err(c.unsupported(span, "async generators"));
     }
     let mut code = c.finish(name, kind, span);
     code.is_coroutine = is_async;

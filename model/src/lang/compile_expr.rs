@@ -28,6 +28,12 @@ impl Compiler<'_> {
     pub(super) fn expr(&mut self, e: &Expr) -> CResult {
         let span: Span = e.range().into();
         self.span = span;
+        if self.v.minor() == 7 {
+            let line = self.src.line_col(span.start).line;
+            if line > self.line37 {
+                self.line37 = line;
+            }
+        }
         match e {
             Expr::NumberLiteral(n) => {
                 let v = match &n.value {
@@ -484,16 +490,16 @@ impl Compiler<'_> {
         if is_async && kind == CompKind::Gen {
             return Err(self.unsupported(e, "asynchronous generator expressions"));
         }
-        if is_async && !self.scope().is_async {
-            if self.v.minor() < 8
+        if is_async
+            && !self.scope().is_async
+            && (self.v.minor() < 8
                 || kind == CompKind::Gen
-                || !matches!(self.scope().kind, ScopeKind::Comprehension)
-            {
-                return Err(self.syntax(
-                    e,
-                    "asynchronous comprehension outside of an asynchronous function",
-                ));
-            }
+                || !matches!(self.scope().kind, ScopeKind::Comprehension))
+        {
+            return Err(self.syntax(
+                e,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
         }
         let qual = self.child_qualname(&name);
         let mut c =

@@ -50,7 +50,33 @@ pub fn has(owner: &str, name: &str, minor: u8) -> bool {
 /// the words of the refusal.
 pub fn known(rt: &Runtime, obj: &Value, name: &str) -> Option<String> {
     let minor = rt.v.minor();
-    let owner: String = match obj {
+    let owner = owner_of(rt, obj);
+    if has(&owner, name, minor) {
+        let what = match obj {
+            Value::Module(m) => format!("{}.{name}", m.name),
+            _ => format!("the attribute '{name}' of {owner} objects"),
+        };
+        Some(what)
+    } else {
+        None
+    }
+}
+
+/// Every attribute CPython `minor` lists for `owner` (sorted, as `dir()` returns them).
+pub fn all_of(owner: &str, minor: u8) -> Vec<&'static str> {
+    let minor = minor.min(13);
+    let mut v: Vec<&'static str> = table()
+        .iter()
+        .filter(|((o, _), bits)| *o == owner && *bits & (1 << minor) != 0)
+        .map(|((_, n), _)| *n)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// The owner name `known` would use for `obj`, when the data describes it.
+pub fn owner_of(rt: &Runtime, obj: &Value) -> String {
+    match obj {
         Value::Module(m) => format!("module:{}", m.name),
         Value::Instance(i) if i.exc.is_some() => "BaseException".into(),
         Value::Instance(_) => "object".into(),
@@ -61,14 +87,5 @@ pub fn known(rt: &Runtime, obj: &Value, name: &str) -> Option<String> {
         },
         Value::Obj(o) if matches!(&**o, NativeObj::Loop(_)) => "loop".into(),
         other => rt.type_name(other),
-    };
-    if has(&owner, name, minor) {
-        let what = match obj {
-            Value::Module(m) => format!("{}.{name}", m.name),
-            _ => format!("the attribute '{name}' of {owner} objects"),
-        };
-        Some(what)
-    } else {
-        None
     }
 }

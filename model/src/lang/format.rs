@@ -231,7 +231,7 @@ impl Runtime<'_> {
                             let msg = if minor >= 11 {
                                 format!("must be real number, not {tn}")
                             } else {
-                                format!("a float is required")
+                                "a float is required".to_string()
                             };
                             return Err(self.err(E::TypeError, &msg));
                         }

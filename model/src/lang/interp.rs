@@ -70,13 +70,7 @@ impl Frame {
 
     /// The line the frame is at (1-based).
     pub fn line(&self) -> u32 {
-        let span = self
-            .code
-            .spans
-            .get(self.lasti as usize)
-            .copied()
-            .unwrap_or_default();
-        self.code.source.line_col(span.start).line
+        self.code.line_of(self.lasti)
     }
 }
 
@@ -105,7 +99,15 @@ impl Runtime<'_> {
     /// Enter a frame: the recursion limit (SPEC M2) and the grown stack that lets the limit,
     /// not the Rust stack, decide how deep a program may go.
     fn exec(&mut self, f: &mut Frame, coro: Option<CoroId>, input: Resume) -> Step {
+        // 3.12+ run list, set and dict comprehensions inline (PEP 709): no frame of their own.
+        let inlined = f.code.kind == CodeKind::Comprehension && self.v.minor() >= 12;
+        if inlined {
+            self.depth -= 1;
+        }
         if let Err(e) = self.enter_frame() {
+            if inlined {
+                self.depth += 1;
+            }
             return Step::Raise(e);
         }
         self.exc_chain.push(f.handling.last().cloned());
@@ -114,7 +116,50 @@ impl Runtime<'_> {
         });
         self.exc_chain.pop();
         self.leave_frame();
+        if inlined {
+            self.depth += 1;
+        }
         step
+    }
+
+    /// The last frame the recursion limit allows, on 3.7-3.11: there CPython's C code counts
+    /// against the same limit (`Py_EnterRecursiveCall` in rich comparison, in calls of C
+    /// functions, in `str()` and `repr()`, ...), so an instruction that enters such code
+    /// raises RecursionError where a model that counted only frames would not (SPEC M2).
+    /// Comparisons on 3.7-3.10 are modelled (" in comparison"); the rest, whose exact rules
+    /// vary with the version and 3.11's specialising interpreter, are refused. From 3.12 C
+    /// recursion has its own counter and only Python frames count.
+    fn c_level_check(&mut self, f: &Frame, instr: &Instr) -> Result<(), Exc> {
+        let top = |k: usize| f.stack.get(f.stack.len().wrapping_sub(k + 1));
+        let risky = match instr {
+            Instr::Compare(_) if self.v.minor() <= 10 => {
+                let e = self.new_exc_msg(
+                    E::RecursionError,
+                    "maximum recursion depth exceeded in comparison",
+                );
+                self.set_context(&e);
+                return Err(e);
+            }
+            Instr::Compare(_) | Instr::ContainsOp(_) | Instr::FormatValue(..) => true,
+            Instr::Call(n) => !matches!(top(*n as usize), Some(Value::Function(_))),
+            Instr::CallKw(n, names) => {
+                !matches!(top(*n as usize + names.len()), Some(Value::Function(_)))
+            }
+            Instr::CallEx(kw) => !matches!(top(1 + *kw as usize), Some(Value::Function(_))),
+            Instr::Binary(_) | Instr::Inplace(_) => {
+                matches!(top(0), Some(Value::Instance(_)))
+                    || matches!(top(1), Some(Value::Instance(_)))
+            }
+            Instr::Unary(_) => matches!(top(0), Some(Value::Instance(_))),
+            _ => false,
+        };
+        if risky {
+            Err(self.refuse(
+                "an operation at the recursion limit on Python 3.7-3.11 (CPython's C code counts against the limit there, and the exact point it raises is not modelled)",
+            ))
+        } else {
+            Ok(())
+        }
     }
 
     /// One more Python frame: RecursionError past the limit.
@@ -197,6 +242,12 @@ impl Runtime<'_> {
             f.lasti = f.pc;
             f.pc += 1;
             self.place = Some((code.source.clone(), code.spans[pc].start));
+            if self.depth >= self.config.recursion_limit && self.v.minor() <= 11 {
+                if let Err(e) = self.c_level_check(f, &code.instrs[pc]) {
+                    pending = Some((e, true));
+                    continue;
+                }
+            }
             match self.step(f, coro, &code.instrs[pc]) {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => return Step::Return(v),
@@ -274,12 +325,98 @@ impl Runtime<'_> {
         }
     }
 
-    fn name_error(&mut self, name: &str) -> Exc {
+    fn name_error(&mut self, f: &Frame, name: &str) -> Exc {
         let e = self.err(E::NameError, &format!("name '{name}' is not defined"));
         e.dict
             .borrow_mut()
             .insert(Rc::from("name"), Value::str(name));
+        let minor = self.v.minor();
+        if minor >= 10 {
+            let display = self.name_error_hint(f, name, true);
+            e.exc_mut().hint = display;
+            if minor >= 12 {
+                let tb = self.name_error_hint(f, name, false);
+                e.exc_mut().hint_tb = tb;
+            }
+        }
         e
+    }
+
+    /// The "Did you mean" of a NameError raised in frame `f` (3.10+), computed from the
+    /// names the frame sees now, as CPython computes it from the frame when it prints.
+    /// `display`: the interpreter's C display of an uncaught exception (3.10-3.12), which
+    /// scans co_varnames, globals and builtins one list at a time; otherwise (3.12's
+    /// `traceback` module, and every display from 3.13) one list of f_locals, f_globals
+    /// and f_builtins.
+    fn name_error_hint(&mut self, f: &Frame, name: &str, display: bool) -> Option<String> {
+        use super::suggestions::{builtin_names, closest, Algo};
+        let minor = self.v.minor();
+        let globals = module_keys(&f.globals);
+        let builtins = builtin_names(minor);
+        let self_value = match (&f.locals, f.code.kind) {
+            (None, super::code::CodeKind::Module) | (Some(_), _) => None,
+            _ => f
+                .code
+                .varnames
+                .iter()
+                .position(|n| &**n == "self")
+                .and_then(|i| f.fast[i].clone()),
+        };
+        // 3.12+: inside a method whose instance has the attribute, suggest `self.name`.
+        if minor >= 12 {
+            if let Some(Value::Instance(i)) = &self_value {
+                if i.class.lookup("__getattr__").is_some()
+                    || i.class.lookup("__getattribute__").is_some()
+                {
+                    return Some(
+                        self.refuse_hint("a NameError in a method of a class with __getattr__"),
+                    );
+                }
+                if i.dict.borrow().contains_key(name) || i.class.lookup(name).is_some() {
+                    return Some(format!("self.{name}"));
+                }
+            }
+        }
+        if display && minor <= 12 {
+            let varnames: Vec<String> = f.code.varnames.iter().map(|s| s.to_string()).collect();
+            return closest(varnames.iter().map(|s| s.as_str()), name, Algo::C)
+                .or_else(|| closest(globals.iter().map(|s| s.as_str()), name, Algo::C))
+                .or_else(|| closest(builtins.iter().copied(), name, Algo::C));
+        }
+        let locals: Vec<String> = match (&f.locals, f.code.kind) {
+            (Some(l), _) => l.borrow().keys().map(|k| k.to_string()).collect(),
+            (None, super::code::CodeKind::Module) => globals.clone(),
+            (None, _) => {
+                let mut v: Vec<String> = f
+                    .code
+                    .varnames
+                    .iter()
+                    .zip(&f.fast)
+                    .filter(|(_, x)| x.is_some())
+                    .map(|(n, _)| n.to_string())
+                    .collect();
+                for (i, cell) in f.cells.iter().enumerate() {
+                    let n = f.code.cell_name(i as u32);
+                    if cell.borrow().is_some() && !v.iter().any(|x| **x == **n) {
+                        v.push(n.to_string());
+                    }
+                }
+                v
+            }
+        };
+        let all: Vec<&str> = locals
+            .iter()
+            .map(|s| s.as_str())
+            .chain(globals.iter().map(|s| s.as_str()))
+            .chain(builtins.iter().copied())
+            .collect();
+        closest(all.into_iter(), name, Algo::of(minor, display))
+    }
+
+    /// Refuse from inside a hint computation (the hint itself is never shown).
+    fn refuse_hint(&mut self, what: &str) -> String {
+        self.refuse(what);
+        String::new()
     }
 
     fn load_global(&mut self, f: &Frame, name: &Rc<str>) -> Result<Value, Raised> {
@@ -289,7 +426,7 @@ impl Runtime<'_> {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v);
         }
-        Err(Raised::New(self.name_error(name)))
+        Err(Raised::New(self.name_error(f, name)))
     }
 
     /// One instruction.
@@ -368,7 +505,7 @@ impl Runtime<'_> {
             }
             Instr::DeleteGlobal(n) => {
                 if f.globals.dict.borrow_mut().shift_remove(n).is_none() {
-                    return Err(Raised::New(self.name_error(n)));
+                    return Err(Raised::New(self.name_error(f, n)));
                 }
             }
             Instr::LoadName(n) => {
@@ -398,7 +535,7 @@ impl Runtime<'_> {
                     None => f.globals.dict.borrow_mut().shift_remove(n).is_some(),
                 };
                 if !removed {
-                    return Err(Raised::New(self.name_error(n)));
+                    return Err(Raised::New(self.name_error(f, n)));
                 }
             }
             Instr::LoadClassDeref(i, n) => {
@@ -913,4 +1050,37 @@ impl From<Exc> for Raised {
     fn from(e: Exc) -> Raised {
         Raised::New(e)
     }
+}
+
+/// A module's dict keys in CPython's order: a program's `__main__` starts with the names
+/// `runpy` and the interpreter put there, before the program's own.
+pub fn module_keys(m: &Module) -> Vec<String> {
+    let keys: Vec<String> = m.dict.borrow().keys().map(|k| k.to_string()).collect();
+    if m.file.is_none() {
+        return keys;
+    }
+    let mut out: Vec<String> = [
+        "__name__",
+        "__doc__",
+        "__package__",
+        "__loader__",
+        "__spec__",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if keys.iter().any(|k| k == "__annotations__") {
+        out.push("__annotations__".into());
+    }
+    out.extend(
+        ["__builtins__", "__file__", "__cached__"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    for k in keys {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }

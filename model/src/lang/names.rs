@@ -206,6 +206,7 @@ const MODEL_BUILTINS: &[&str] = &[
     "frozenset",
     "getattr",
     "hasattr",
+    "hash",
     "hex",
     "int",
     "isinstance",
@@ -257,6 +258,7 @@ const MODULES: &[&str] = &[
     "collections",
     "typing",
     "math",
+    "sys",
 ];
 
 /// May a program import `name`? The error says what is refused.

@@ -134,6 +134,10 @@ pub struct ExcState {
     pub suppress_context: bool,
     /// `add_note()` (3.11+).
     pub notes: Vec<Value>,
+    /// A NameError's "Did you mean" suggestion (3.10+), from the frame that raised it, as
+    /// the interpreter's display computes it and (3.12+) as the `traceback` module does.
+    pub hint: Option<String>,
+    pub hint_tb: Option<String>,
 }
 
 pub struct Instance {
@@ -305,7 +309,7 @@ pub enum NativeObj {
     /// `asyncio.Handle` / `TimerHandle` (index into the loop's handles).
     Handle(usize),
     /// A `random.Random` instance.
-    Random(RefCell<super::modules::random_core::Random>),
+    Random(Box<RefCell<super::modules::random_core::Random>>),
     /// An exception's `__traceback__` (opaque: tracebacks are only printed).
     Traceback(super::value::Exc),
 }

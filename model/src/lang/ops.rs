@@ -13,12 +13,6 @@ use super::num::{self, NumError};
 use super::value::{PyResult, Value};
 use crate::runtime::Runtime;
 
-/// A number as arithmetic sees it.
-enum Num {
-    Int(BigInt),
-    Float(f64),
-}
-
 impl Runtime<'_> {
     /// Raise what a numeric helper reported, in CPython's words.
     pub fn num_error(&mut self, e: NumError) -> super::value::Exc {
@@ -42,14 +36,12 @@ impl Runtime<'_> {
         Ok(())
     }
 
-    fn as_num(v: &Value) -> Option<Num> {
-        match v {
-            Value::Bool(b) => Some(Num::Int(BigInt::from(*b as i64))),
-            Value::Int(i) => Some(Num::Int(BigInt::from(*i))),
-            Value::Long(b) => Some(Num::Int((**b).clone())),
-            Value::Float(f) => Some(Num::Float(*f)),
-            _ => None,
-        }
+    /// Is `v` a number arithmetic takes (bool, int, float)?
+    fn is_num(v: &Value) -> bool {
+        matches!(
+            v,
+            Value::Bool(_) | Value::Int(_) | Value::Long(_) | Value::Float(_)
+        )
     }
 
     /// A number for arithmetic with the loop clock; other types raise the TypeError CPython's
@@ -175,7 +167,7 @@ impl Runtime<'_> {
 
     /// `a op b` when one side is a float.
     fn float_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (Some(_), Some(_)) = (Self::as_num(a), Self::as_num(b)) else {
+        let (true, true) = (Self::is_num(a), Self::is_num(b)) else {
             return Ok(None);
         };
         if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) {

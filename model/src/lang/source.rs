@@ -125,6 +125,6 @@ mod tests {
         assert_eq!(s.line_text(2), "çd");
         assert_eq!(s.line_text(3), "");
         assert_eq!(s.line_text(4), "x");
-        assert_eq!(s.place(9), "p.py:4:1");
+        assert_eq!(s.place(8), "p.py:4:1");
     }
 }

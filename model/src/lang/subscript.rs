@@ -95,7 +95,7 @@ impl Runtime<'_> {
             Value::Long(_) => {
                 return Err(self.err(
                     E::IndexError,
-                    &format!("cannot fit 'int' into an index-sized integer"),
+                    "cannot fit 'int' into an index-sized integer",
                 ))
             }
             other => {
@@ -316,11 +316,7 @@ impl Runtime<'_> {
                     }
                     None => {
                         let tn = self.type_name(obj);
-                        let msg = if self.v.minor() >= 8 {
-                            format!("'{tn}' object doesn't support item deletion")
-                        } else {
-                            format!("'{tn}' object doesn't support item deletion")
-                        };
+                        let msg = format!("'{tn}' object doesn't support item deletion");
                         Err(self.err(E::TypeError, &msg))
                     }
                 }

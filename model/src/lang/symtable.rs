@@ -190,14 +190,16 @@ impl Builder<'_> {
         }
     }
 
+    /// Parameters in `co_varnames` order: positional-only, positional, keyword-only, then
+    /// `*args` and `**kwargs` (`symtable_visit_arguments`).
     fn params(&mut self, p: &ast::Parameters) {
         let all = p
             .posonlyargs
             .iter()
             .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
             .map(|a| &a.parameter)
             .chain(p.vararg.as_deref())
-            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
             .chain(p.kwarg.as_deref());
         for a in all {
             let n = a.name.id.as_str();

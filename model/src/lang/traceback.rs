@@ -4,9 +4,11 @@
 
 use std::rc::Rc;
 
-use super::code::Code;
+use super::carets;
+use super::code::{Code, CodeKind};
+use super::exceptions::E;
 use super::object::Class;
-use super::source::{SourceFile, Span};
+use super::source::SourceFile;
 use super::value::{Exc, Value};
 use crate::runtime::Runtime;
 use crate::version::PyVersion;
@@ -39,11 +41,24 @@ impl TbEntry {
 
 /// How the last line names an exception's class: `module.qualname`, except builtins and
 /// `__main__`.
-pub fn exc_type_name(c: &Class) -> String {
-    if &*c.module == "builtins" || &*c.module == "__main__" {
-        c.qualname.to_string()
+/// How an exception's type is named on its last line. The `traceback` module (reports, and
+/// every display from 3.13) writes the qualified name, prefixed by the module unless that is
+/// `builtins` or `__main__`. The interpreter's C display on 3.7-3.10 prefixes every module but
+/// `builtins` (so `__main__.MyError`) and writes the bare class name; 3.11 and 3.12's C display
+/// leaves out `__main__` too.
+pub fn exc_type_name(c: &Class, v: PyVersion, display: bool) -> String {
+    let c_display = display && v.minor() <= 12;
+    let name = if c_display && v.minor() <= 10 {
+        &c.name
     } else {
-        format!("{}.{}", c.module, c.qualname)
+        &c.qualname
+    };
+    let bare =
+        &*c.module == "builtins" || (&*c.module == "__main__" && !(c_display && v.minor() <= 10));
+    if bare {
+        name.to_string()
+    } else {
+        format!("{}.{name}", c.module)
     }
 }
 
@@ -123,8 +138,29 @@ impl Runtime<'_> {
                 ));
             }
         };
-        for entry in entries.iter().rev() {
-            let (file, line, name, block) = self.format_entry(entry);
+        // 3.12+ inline list, set and dict comprehensions into the frame that runs them
+        // (PEP 709): the comprehension's entry takes the place of its caller's, under the
+        // caller's name.
+        let mut merged: Vec<(TbEntry, Option<String>)> = Vec::with_capacity(entries.len());
+        let mut i = 0;
+        while i < entries.len() {
+            let inlined = self.v.minor() >= 12
+                && matches!(&entries[i], TbEntry::Frame { code, .. } if code.kind == CodeKind::Comprehension)
+                && matches!(entries.get(i + 1), Some(TbEntry::Frame { .. }));
+            if inlined {
+                let name = match &entries[i + 1] {
+                    TbEntry::Frame { code, .. } => Some(self.frame_name(code)),
+                    TbEntry::Stdlib { .. } => None,
+                };
+                merged.push((entries[i].clone(), name));
+                i += 2;
+            } else {
+                merged.push((entries[i].clone(), None));
+                i += 1;
+            }
+        }
+        for (entry, rename) in merged.iter().rev() {
+            let (file, line, name, block) = self.format_entry(entry, rename.as_deref());
             let key = (file.clone(), line, name.clone());
             if last.as_ref() == Some(&key) {
                 count += 1;
@@ -141,21 +177,39 @@ impl Runtime<'_> {
         flush(out, count);
     }
 
-    fn format_entry(&mut self, entry: &TbEntry) -> (String, u32, String, String) {
+    fn format_entry(
+        &mut self,
+        entry: &TbEntry,
+        rename: Option<&str>,
+    ) -> (String, u32, String, String) {
         match entry {
             TbEntry::Frame { code, instr } => {
                 let span = code.spans.get(*instr as usize).copied().unwrap_or_default();
                 let src = &code.source;
-                let lc = src.line_col(span.start);
-                let name = self.frame_name(code);
+                let mut lc = src.line_col(span.start);
+                let line = code.line_of(*instr);
+                if line != lc.line {
+                    // 3.7 numbers the instruction by a later line: that line is shown, whole.
+                    lc = super::source::LineCol { line, col: 0 };
+                }
+                let name = match rename {
+                    Some(n) => n.to_string(),
+                    None => self.frame_name(code),
+                };
                 let file = self.display_path(src);
                 let mut block = format!("  File \"{file}\", line {}, in {name}\n", lc.line);
-                let raw = src.line_text(lc.line);
-                let stripped = raw.trim();
-                if !stripped.is_empty() {
-                    block.push_str(&format!("    {stripped}\n"));
-                    if let Some(carets) = carets(self.v, src, span, raw) {
-                        block.push_str(&carets);
+                let end = src.line_col(span.end.max(span.start));
+                let lines: Vec<&str> = (1..=end.line).map(|l| src.line_text(l)).collect();
+                let cspan = carets::Span {
+                    start_line: lc.line as usize - 1,
+                    start_col: lc.col as usize,
+                    end_line: end.line as usize - 1,
+                    end_col: end.col as usize,
+                };
+                match carets::block(self.v, &lines, cspan) {
+                    Some(text) => block.push_str(&text),
+                    None => {
+                        self.refuse("a traceback line with wide characters");
                     }
                 }
                 (file, lc.line, name, block)
@@ -169,10 +223,15 @@ impl Runtime<'_> {
             } => {
                 let path = format!("{}/asyncio/{file}", self.config.stdlib_prefix);
                 let mut block = format!("  File \"{path}\", line {line}, in {func}\n");
-                let stripped = text.trim();
-                block.push_str(&format!("    {stripped}\n"));
-                if let Some(c) = line_carets(self.v, text, cols.0 as usize, cols.1 as usize) {
-                    block.push_str(&c);
+                let lines: Vec<&str> = text.split('\n').collect();
+                let cspan = carets::Span {
+                    start_line: 0,
+                    start_col: cols.0 as usize,
+                    end_line: lines.len() - 1,
+                    end_col: cols.1 as usize,
+                };
+                if let Some(text) = carets::block(self.v, &lines, cspan) {
+                    block.push_str(&text);
                 }
                 (path, *line, func.to_string(), block)
             }
@@ -187,11 +246,12 @@ impl Runtime<'_> {
 
     /// The last line(s): `ValueError: boom`, `ValueError`, then 3.11+'s notes.
     pub fn exception_only(&mut self, e: &Exc) -> String {
-        let name = exc_type_name(&e.class);
+        let name = exc_type_name(&e.class, self.v, self.tb_display);
         let msg = match self.str_of(&Value::Instance(e.clone())) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };
+        let msg = msg + &self.suggestion_suffix(e);
         let mut out = if msg.is_empty() {
             format!("{name}\n")
         } else {
@@ -215,85 +275,101 @@ impl Runtime<'_> {
     }
 }
 
-/// 3.11+: the `^` line under the part of a program's line that was running, or None where
-/// CPython shows none (the whole line, or a span over several lines).
-fn carets(v: PyVersion, src: &SourceFile, span: Span, raw: &str) -> Option<String> {
-    if v.minor() < 11 || span.end <= span.start {
-        return None;
-    }
-    let start = src.line_col(span.start);
-    let end = src.line_col(span.end);
-    if start.line != end.line {
-        return None;
-    }
-    line_carets(v, raw, start.col as usize, end.col as usize)
-}
-
-/// The `^` line (with `~` under the operands of a binary operation or subscript, and from
-/// 3.13 under a call's callee) for the byte columns `[c0, c1)` of `raw`.
-fn line_carets(v: PyVersion, raw: &str, c0: usize, c1: usize) -> Option<String> {
-    if v.minor() < 11 || c1 <= c0 || c1 > raw.len() {
-        return None;
-    }
-    let indent = raw.len() - raw.trim_start().len();
-    let stripped = raw.trim();
-    let to_chars = |byte: usize| raw[..byte.min(raw.len())].chars().count();
-    let lead = raw[..indent].chars().count();
-    let s = to_chars(c0).saturating_sub(lead);
-    let e = to_chars(c1).saturating_sub(lead);
-    let len = stripped.chars().count();
-    if e <= s {
-        return None;
-    }
-    let segment: String = stripped.chars().skip(s).take(e - s).collect();
-    let anchors = anchors(v, &segment);
-    if s == 0 && e >= len && (v.minor() < 13 || anchors.is_none()) {
-        return None;
-    }
-    let mut line = " ".repeat(4 + s);
-    match anchors {
-        Some((a, b)) => {
-            for i in 0..(e - s) {
-                line.push(if i >= a && i < b { '^' } else { '~' });
+impl Runtime<'_> {
+    /// ". Did you mean: 'x'?" and, from 3.12, ". Did you forget to import 'x'?" after the
+    /// message of a NameError, AttributeError or (3.12+) ImportError (SPEC M5). On 3.10 and
+    /// 3.11 only the interpreter's display of an uncaught exception adds them.
+    fn suggestion_suffix(&mut self, e: &Exc) -> String {
+        use super::suggestions::{closest, is_stdlib_module, Algo};
+        let minor = self.v.minor();
+        if minor < 10 || (minor <= 11 && !self.tb_display) {
+            return String::new();
+        }
+        let attr = |e: &Exc, n: &str| e.dict.borrow().get(n).cloned();
+        let display = self.tb_display;
+        let algo = Algo::of(minor, display);
+        let hide = |d: Vec<String>, wrong: &str| -> Vec<String> {
+            if minor >= 13 && !wrong.starts_with('_') {
+                d.into_iter().filter(|x| !x.starts_with('_')).collect()
+            } else {
+                d
             }
+        };
+        if self.exc_is(e, E::NameError) {
+            let Some(Value::Str(name)) = attr(e, "name") else {
+                return String::new();
+            };
+            let hint = if display || minor <= 11 {
+                e.exc().hint.clone()
+            } else {
+                e.exc().hint_tb.clone()
+            };
+            let mut out = match &hint {
+                Some(h) => format!(". Did you mean: '{h}'?"),
+                None => String::new(),
+            };
+            if minor >= 12 && is_stdlib_module(&name, minor) {
+                // 3.12's `traceback` module leaves out the question mark its C display has.
+                let q = if minor >= 13 || display { "?" } else { "" };
+                if hint.is_some() {
+                    out.push_str(&format!(" Or did you forget to import '{name}'{q}"));
+                } else {
+                    out.push_str(&format!(". Did you forget to import '{name}'{q}"));
+                }
+            }
+            return out;
         }
-        None => line.push_str(&"^".repeat(e - s)),
-    }
-    line.push('\n');
-    Some(line)
-}
-
-/// The `^` part of a segment that is a binary operation (the operator), a subscript (the
-/// brackets) or, from 3.13, a call (the parenthesised arguments): character offsets.
-fn anchors(v: PyVersion, segment: &str) -> Option<(usize, usize)> {
-    use ruff_python_ast::Expr;
-    use ruff_text_size::Ranged;
-    let parsed = ruff_python_parser::parse_expression(segment).ok()?;
-    let expr = parsed.expr();
-    let chars = |b: usize| segment[..b.min(segment.len())].chars().count();
-    match expr {
-        Expr::BinOp(b) => {
-            // The operator: the first non-space, non-')' character after the left operand.
-            let from = b.left.range().end().to_usize();
-            let rest = &segment[from..];
-            let skip = rest
-                .char_indices()
-                .find(|(_, c)| !c.is_whitespace() && *c != ')')
-                .map(|(i, _)| i)?;
-            let op_start = from + skip;
-            let op_len = b.op.as_str().len();
-            Some((chars(op_start), chars(op_start + op_len)))
+        let (wrong, candidates) = if self.exc_is(e, E::AttributeError) {
+            let (Some(Value::Str(name)), Some(obj)) = (attr(e, "name"), attr(e, "obj")) else {
+                return String::new();
+            };
+            match self.dir_of(&obj) {
+                Ok(d) => {
+                    if minor >= 13 && !name.starts_with('_') {
+                        // 3.13 keeps underscored names when the raising frame's `self` is
+                        // the object; the model does not keep frames, so it refuses where
+                        // that would change the answer.
+                        let all = closest(d.iter().map(|s| s.as_str()), &name, algo);
+                        let shown = closest(
+                            hide(d.clone(), &name).iter().map(|s| s.as_str()),
+                            &name,
+                            algo,
+                        );
+                        if all != shown {
+                            self.refuse("a suggestion for an underscored attribute on 3.13");
+                            return String::new();
+                        }
+                    }
+                    (name.to_string(), hide(d, &name))
+                }
+                Err(what) => {
+                    self.refuse(format!("the \"Did you mean\" of an AttributeError: {what}"));
+                    return String::new();
+                }
+            }
+        } else if minor >= 12 && self.exc_is(e, E::ImportError) {
+            let (Some(Value::Str(from)), Some(Value::Str(module))) =
+                (attr(e, "name_from"), attr(e, "name"))
+            else {
+                return String::new();
+            };
+            let d = match self.modules.get(&*module).cloned() {
+                Some(m) => self.dir_of(&Value::Module(m)),
+                None => Err(format!("the module '{module}'")),
+            };
+            match d {
+                Ok(d) => (from.to_string(), hide(d, &from)),
+                Err(what) => {
+                    self.refuse(format!("the \"Did you mean\" of an ImportError: {what}"));
+                    return String::new();
+                }
+            }
+        } else {
+            return String::new();
+        };
+        match closest(candidates.iter().map(|s| s.as_str()), &wrong, algo) {
+            Some(s) => format!(". Did you mean: '{s}'?"),
+            None => String::new(),
         }
-        Expr::Subscript(s) => {
-            let from = s.value.range().end().to_usize();
-            let open = segment[from..].find('[')? + from;
-            Some((chars(open), segment.chars().count()))
-        }
-        Expr::Call(c) if v.minor() >= 13 => {
-            let from = c.func.range().end().to_usize();
-            let open = segment[from..].find('(')? + from;
-            Some((chars(open), segment.chars().count()))
-        }
-        _ => None,
     }
 }

@@ -79,6 +79,11 @@ pub struct RangeObj {
 
 impl RangeObj {
     /// `len(range)`, or None when it does not fit in `Py_ssize_t`.
+    /// Is the range empty? (`len` is None only for lengths beyond 64 bits, never empty.)
+    pub fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+
     pub fn len(&self) -> Option<u64> {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {

@@ -1,9 +1,7 @@
 //! `asyncio.sleep(delay, result)` (SPEC S1–S3).
 
 use crate::asyncio::events::*;
-use crate::asyncio::futures::*;
 use crate::asyncio::natives::Native;
-use crate::asyncio::state::*;
 use crate::lang::gen::{AwaitOutcome, Resume, Step};
 use crate::lang::value::*;
 use crate::runtime::*;

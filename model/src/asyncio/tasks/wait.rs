@@ -1,7 +1,6 @@
 //! `asyncio.wait()` and `_wait()` (SPEC W1–W10).
 
 use crate::asyncio::events::*;
-use crate::asyncio::futures::*;
 use crate::asyncio::state::*;
 use crate::asyncio::tasks::gather::same_object;
 use crate::lang::exceptions::E;

@@ -2,7 +2,6 @@
 //! `_cancel_and_wait()` and `timeouts.Timeout` (SPEC WF1–WF5).
 
 use crate::asyncio::events::*;
-use crate::asyncio::futures::*;
 use crate::asyncio::natives::Native;
 use crate::asyncio::state::*;
 use crate::asyncio::tasks::sleep::finish;
@@ -80,20 +79,61 @@ impl Runtime<'_> {
     }
 
     /// After `_cancel_and_wait` in the timeout paths: `fut.result()`, with a CancelledError
-    /// turned into TimeoutError (WF2).
-    fn result_or_timeout(&mut self, fut: FutId) -> Step {
+    /// turned into TimeoutError (WF2). `branch` names the statements of `wait_for` the
+    /// exceptions leave it from (`zero` or `main`), for their tracebacks.
+    fn result_or_timeout(&mut self, fut: FutId, branch: &str) -> Step {
+        let minor = self.v.minor();
         match self.future_result(fut) {
             Ok(v) => {
-                if self.v.minor() == 8 {
+                if minor == 8 {
                     // 3.8: `fut.result()` is evaluated, then TimeoutError raised regardless.
-                    Step::Raise(self.new_timeout_error())
+                    Step::Raise(self.timeout_error_at(&format!("{branch}.raise_plain"), None))
                 } else {
                     Step::Return(v)
                 }
             }
-            Err(e) if self.exc_is(&e, E::CancelledError) => Step::Raise(self.new_timeout_error()),
-            Err(e) => Step::Raise(e),
+            Err(e) => {
+                self.through_stdlib(&e, &format!("tasks.wait_for.{branch}.result"));
+                if self.exc_is(&e, E::CancelledError) {
+                    // `raise TimeoutError() from exc`
+                    Step::Raise(self.timeout_error_at(&format!("{branch}.raise"), Some(e)))
+                } else {
+                    Step::Raise(e)
+                }
+            }
         }
+    }
+
+    /// A TimeoutError raised at wait_for's statement `role`, from `cause` if given.
+    fn timeout_error_at(&mut self, role: &str, cause: Option<Exc>) -> Exc {
+        let t = self.new_timeout_error();
+        if let Some(c) = cause {
+            let mut st = t.exc_mut();
+            st.cause = Some(c.clone());
+            st.context = Some(c);
+            st.suppress_context = true;
+        }
+        self.through_stdlib(&t, &format!("tasks.wait_for.{role}"));
+        t
+    }
+
+    /// `return fut.result()` of a future already done, at wait_for's statement `role`.
+    fn done_result(&mut self, fut: FutId, role: &str) -> Step {
+        match self.future_result(fut) {
+            Ok(v) => Step::Return(v),
+            Err(e) => {
+                self.through_stdlib(&e, &format!("tasks.wait_for.{role}"));
+                Step::Raise(e)
+            }
+        }
+    }
+
+    /// `return await fut`: what the awaited object raised leaves through that line.
+    fn await_fut_outcome(&mut self, r: Resume) -> Step {
+        if let Resume::Throw(e) = &r {
+            self.through_stdlib(e, "tasks.wait_for.await");
+        }
+        finish(r)
     }
 
     pub fn wait_for_resume(&mut self, c: CoroId, w: &mut WaitForCoro, input: Resume) -> Step {
@@ -116,7 +156,7 @@ impl Runtime<'_> {
                             w.state = WaitForState::Direct;
                             Step::Yield(y)
                         }
-                        AwaitOutcome::Ready(r) => finish(r),
+                        AwaitOutcome::Ready(r) => self.await_fut_outcome(r),
                     };
                 }
                 if let Some(t) = timeout.filter(|t| *t <= 0.0) {
@@ -127,18 +167,18 @@ impl Runtime<'_> {
                         Err(e) => return Step::Raise(e),
                     };
                     if self.done(fut) {
-                        return finish_result(self.future_result(fut));
+                        return self.done_result(fut, "zero.done");
                     }
                     if !self.v.wait_for_zero_awaits_cancel() {
                         self.cancel(fut, None);
-                        return Step::Raise(self.new_timeout_error());
+                        return Step::Raise(self.timeout_error_at("zero.raise_plain", None));
                     }
                     return match self.await_cancel_and_wait(c, fut) {
                         AwaitOutcome::Suspend(y) => {
                             w.state = WaitForState::ZeroCancelWait { fut };
                             Step::Yield(y)
                         }
-                        AwaitOutcome::Ready(Resume::Send(_)) => self.result_or_timeout(fut),
+                        AwaitOutcome::Ready(Resume::Send(_)) => self.result_or_timeout(fut, "zero"),
                         AwaitOutcome::Ready(Resume::Throw(e)) => Step::Raise(e),
                     };
                 }
@@ -169,9 +209,9 @@ impl Runtime<'_> {
                     AwaitOutcome::Ready(_) => unreachable!("a fresh waiter is pending"),
                 }
             }
-            WaitForState::Direct => finish(input),
+            WaitForState::Direct => self.await_fut_outcome(input),
             WaitForState::ZeroCancelWait { fut } => match input {
-                Resume::Send(_) => self.result_or_timeout(fut),
+                Resume::Send(_) => self.result_or_timeout(fut, "zero"),
                 Resume::Throw(e) => Step::Raise(e),
             },
             WaitForState::Waiting {
@@ -193,7 +233,7 @@ impl Runtime<'_> {
                         }
                         if self.done(fut) {
                             self.cancel_handle(th);
-                            return finish_result(self.future_result(fut));
+                            return self.done_result(fut, "cancelled.done");
                         }
                         self.remove_done_callback(fut, &cb);
                         match self.await_cancel_and_wait(c, fut) {
@@ -218,7 +258,7 @@ impl Runtime<'_> {
                     Resume::Send(_) => {
                         if self.done(fut) {
                             self.cancel_handle(th);
-                            return finish_result(self.future_result(fut));
+                            return self.done_result(fut, "main.done");
                         }
                         // WF2: timed out: cancel the child and wait for it to finish.
                         self.remove_done_callback(fut, &cb);
@@ -245,7 +285,12 @@ impl Runtime<'_> {
             WaitForState::TimeoutCancelWait { fut, th } => {
                 self.wait_for_after_timeout_cancel(fut, th, input)
             }
-            WaitForState::InTimeout { timeout } => self.timeout_aexit(timeout, input),
+            WaitForState::InTimeout { timeout } => {
+                if let Resume::Throw(e) = &input {
+                    self.through_stdlib(e, "tasks.wait_for.await");
+                }
+                self.timeout_aexit(timeout, input)
+            }
         }
     }
 
@@ -255,9 +300,9 @@ impl Runtime<'_> {
             Resume::Throw(e) => Step::Raise(e),
             Resume::Send(_) => {
                 if self.v.minor() <= 8 {
-                    Step::Raise(self.new_timeout_error())
+                    Step::Raise(self.timeout_error_at("main.raise_plain", None))
                 } else {
-                    self.result_or_timeout(fut)
+                    self.result_or_timeout(fut, "main")
                 }
             }
         }
@@ -307,7 +352,12 @@ impl Runtime<'_> {
                 w.state = WaitForState::InTimeout { timeout: tid };
                 Step::Yield(y)
             }
-            AwaitOutcome::Ready(r) => self.timeout_aexit(tid, r),
+            AwaitOutcome::Ready(r) => {
+                if let Resume::Throw(e) = &r {
+                    self.through_stdlib(e, "tasks.wait_for.await");
+                }
+                self.timeout_aexit(tid, r)
+            }
         }
     }
 
@@ -326,7 +376,8 @@ impl Runtime<'_> {
                 if remaining <= self.timeouts[tid].cancelling {
                     if let Resume::Throw(e) = &body {
                         if std::rc::Rc::ptr_eq(&e.class, &self.exc_class(E::CancelledError)) {
-                            // `raise TimeoutError from exc_val`
+                            // `raise TimeoutError from exc_val`, in `__aexit__` called from
+                            // wait_for's `async with` line.
                             let t = self.new_timeout_error();
                             {
                                 let mut st = t.exc_mut();
@@ -334,6 +385,8 @@ impl Runtime<'_> {
                                 st.context = Some(e.clone());
                                 st.suppress_context = true;
                             }
+                            self.through_stdlib(&t, "timeouts.__aexit__");
+                            self.through_stdlib(&t, "tasks.wait_for.async_with");
                             return Step::Raise(t);
                         }
                     }
@@ -385,12 +438,5 @@ impl Runtime<'_> {
                 finish(input)
             }
         }
-    }
-}
-
-fn finish_result(r: Result<Value, Exc>) -> Step {
-    match r {
-        Ok(v) => Step::Return(v),
-        Err(e) => Step::Raise(e),
     }
 }

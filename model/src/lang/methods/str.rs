@@ -182,10 +182,11 @@ fn chars_arg(rt: &mut Runtime, name: &str, args: Args) -> PyResult<Option<String
         Some(Value::Str(c)) => Ok(Some(c.to_string())),
         Some(other) => {
             let tn = rt.type_name(other);
-            Err(rt.err(E::TypeError, &format!("{name} arg must be None or str"))).map_err(|e| {
-                let _ = tn;
-                e
-            })
+            Err(rt.err(E::TypeError, &format!("{name} arg must be None or str"))).inspect_err(
+                |_e| {
+                    let _ = tn;
+                },
+            )
         }
     }
 }
@@ -243,10 +244,7 @@ fn sep_maxsplit(rt: &mut Runtime, name: &str, args: Args) -> PyResult<(Option<St
             return Err(rt.err(E::TypeError, &format!("must be str or None, not {tn}")));
         }
     };
-    let maxsplit = match rt.index_i64(&maxsplit)? {
-        Some(m) => m,
-        None => i64::MAX,
-    };
+    let maxsplit = rt.index_i64(&maxsplit)?.unwrap_or(i64::MAX);
     Ok((sep, maxsplit))
 }
 

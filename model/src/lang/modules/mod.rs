@@ -1,5 +1,5 @@
 //! The standard library modules programs import for bookkeeping (`time`, `random`,
-//! `functools`, `itertools`, `typing`, `math`), `import` itself, and the `asyncio` module
+//! `functools`, `itertools`, `typing`, `math`, `sys`), `import` itself, and the `asyncio` module
 //! (which `crate::asyncio` provides). Importing anything else is refused at load time.
 
 use std::rc::Rc;
@@ -14,6 +14,7 @@ pub mod itertools;
 pub mod math;
 pub mod random;
 pub mod random_core;
+pub mod sys;
 pub mod time;
 pub mod typing;
 
@@ -53,6 +54,7 @@ impl Runtime<'_> {
             "itertools" => itertools::module(v),
             "typing" => typing::module(v),
             "math" => math::module(v),
+            "sys" => sys::module(v),
             "collections" => return None,
             _ => return None,
         })
@@ -83,11 +85,38 @@ impl Runtime<'_> {
                 if let Some(what) = super::cpython_attrs::known(self, m, name) {
                     return Err(self.refuse(what));
                 }
+                // CPython names the module's file: asyncio's and the pure-Python modules'
+                // under the stdlib prefix; builtin modules have none. `math` is an
+                // extension module whose path depends on the build, so it is refused.
+                let location = match &*module.name {
+                    "asyncio" => format!("{}/asyncio/__init__.py", self.config.stdlib_prefix),
+                    "random" | "functools" | "typing" | "collections" => {
+                        format!("{}/{}.py", self.config.stdlib_prefix, module.name)
+                    }
+                    "time" | "sys" | "itertools" | "builtins" => "unknown location".into(),
+                    other => {
+                        return Err(self
+                            .refuse(format!("the ImportError for a name missing from '{other}'")))
+                    }
+                };
+                let location = if module.name.as_ref() == "collections" {
+                    format!("{}/collections/__init__.py", self.config.stdlib_prefix)
+                } else {
+                    location
+                };
                 let msg = format!(
-                    "cannot import name '{name}' from '{}' (unknown location)",
+                    "cannot import name '{name}' from '{}' ({location})",
                     module.name
                 );
                 let e = self.err(E::ImportError, &msg);
+                e.dict
+                    .borrow_mut()
+                    .insert(std::rc::Rc::from("name"), Value::str(&module.name));
+                if self.v.minor() >= 12 {
+                    e.dict
+                        .borrow_mut()
+                        .insert(std::rc::Rc::from("name_from"), Value::str(name));
+                }
                 Err(e)
             }
         }

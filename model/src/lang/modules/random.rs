@@ -146,7 +146,9 @@ fn new_random(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let s = seed_arg(rt, &a);
     let minor = rt.v.minor();
     let g = Random::new_seeded(&s, minor).map_err(|e| random_error(rt, e))?;
-    Ok(Value::Obj(Rc::new(NativeObj::Random(RefCell::new(g)))))
+    Ok(Value::Obj(Rc::new(NativeObj::Random(Box::new(
+        RefCell::new(g),
+    )))))
 }
 
 fn random(rt: &mut Runtime, this: Option<&Value>, _args: Args) -> PyResult {

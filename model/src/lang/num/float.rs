@@ -168,7 +168,7 @@ fn is_odd_integer(x: f64) -> bool {
     x.abs() % 2.0 == 1.0
 }
 
-/// `x ** y` for floats (`float_pow`): IEEE/C99 special cases for 0, ±1, inf
+/// `x ** y` for floats (`float_pow`): IEEE 754 special cases (as the C library's pow gives them) for 0, ±1, inf
 /// and nan exactly as CPython orders them, `ZeroDivisionError` for
 /// `0.0 ** negative`, [`NumError::Complex`] for `negative ** non-integer`
 /// (Python 3 returns a complex there), `OverflowError` when libm `pow`

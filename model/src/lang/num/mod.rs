@@ -1,4 +1,4 @@
-//! CPython (3.7–3.13) numeric semantics: `float` and `int` arithmetic corner
+//! CPython (3.7–3.13) numeric semantics (SPEC M7): `float` and `int` arithmetic corner
 //! cases, string <-> number conversions, and the two formatting languages
 //! (`format()` mini-language and printf-style `%`), reproduced exactly,
 //! including the exception messages each interpreter version prints.
@@ -8,6 +8,7 @@
 
 pub mod float;
 pub mod format;
+pub mod hash;
 pub mod int;
 
 /// An exception CPython would raise. The `String` is CPython's exact message

@@ -1,0 +1,92 @@
+//! `aiospec check`: programs against CPython (or against aiospec-impl with `--backend`).
+
+use std::path::PathBuf;
+
+use aiospec::check;
+use aiospec::oracle::CpythonImpl;
+use aiospec_model::{load_file, PyVersion};
+
+use super::out::{out, Stop};
+
+pub fn versions(python: &str) -> Result<Vec<PyVersion>, Stop> {
+    if python == "all" {
+        Ok(PyVersion::ALL.to_vec())
+    } else {
+        Ok(vec![python
+            .parse::<PyVersion>()
+            .map_err(|e| format!("--python: {e}"))?])
+    }
+}
+
+/// `--backend impl` (every runtime) or `impl:RUNTIME`.
+pub fn parse_backend(b: &str) -> Result<Vec<aiospec::backend::Runtime>, Stop> {
+    match b {
+        "impl" => Ok(aiospec::backend::Runtime::ALL.to_vec()),
+        other => match other
+            .strip_prefix("impl:")
+            .and_then(aiospec::backend::Runtime::parse)
+        {
+            Some(r) => Ok(vec![r]),
+            None => Err(Stop::Fail(
+                format!("--backend: expected impl or impl:RUNTIME, not {other:?}"),
+                2,
+            )),
+        },
+    }
+}
+
+pub fn check_cmd(
+    paths: &[PathBuf],
+    python: &str,
+    cpython_impl: &str,
+    backend: Option<&str>,
+) -> Result<u8, Stop> {
+    if let Some(b) = backend {
+        return check_backend(paths, b);
+    }
+    let versions = versions(python)?;
+    let imps = match cpython_impl {
+        "c" => vec![CpythonImpl::C],
+        "py" => vec![CpythonImpl::Py],
+        "both" => vec![CpythonImpl::C, CpythonImpl::Py],
+        other => {
+            return Err(Stop::Fail(
+                format!("--cpython-impl: expected c, py or both, not {other:?}"),
+                2,
+            ))
+        }
+    };
+    let report = check::check_paths(paths, &versions, &imps)?;
+    out(&report.render())?;
+    Ok(if report.disagreements() == 0 { 0 } else { 1 })
+}
+
+fn check_backend(paths: &[PathBuf], b: &str) -> Result<u8, Stop> {
+    let runtimes = parse_backend(b)?;
+    let files = check::collect_files(paths)?;
+    let mut programs = Vec::new();
+    let mut bad = 0;
+    for f in &files {
+        match load_file(f) {
+            Ok(p) => programs.push((f.display().to_string(), p)),
+            Err(e) => {
+                out(&format!("NOT LOADED {}: {e}\n", f.display()))?;
+                bad += 1;
+            }
+        }
+    }
+    for rt in runtimes {
+        let rows = check::check_impl(&programs, rt);
+        bad += rows
+            .iter()
+            .filter(|(_, v)| {
+                matches!(
+                    v,
+                    check::ImplVerdict::Disagree { .. } | check::ImplVerdict::ModelError(_)
+                )
+            })
+            .count();
+        out(&check::render_impl(&rows, rt))?;
+    }
+    Ok(if bad == 0 { 0 } else { 1 })
+}
