@@ -22,6 +22,10 @@ TARGETS = {
     "tasks.wait_for.await": ("tasks.py", "wait_for", lambda s: s.strip() == "return await fut"),
     "tasks._cancel_and_wait": ("tasks.py", "_cancel_and_wait", lambda s: s.strip() == "await waiter"),
     "timeouts.__aexit__": ("timeouts.py", "Timeout.__aexit__", lambda s: "raise TimeoutError from exc_val" in s),
+    "events.Handle._run": ("events.py", "Handle._run", lambda s: "self._context.run(self._callback, *self._args)" in s),
+    "base_events._run_once": ("base_events.py", "BaseEventLoop._run_once", lambda s: s.strip() == "handle._run()"),
+    "base_events.run_forever": ("base_events.py", "BaseEventLoop.run_forever", lambda s: s.strip() == "self._run_once()"),
+    "base_events.run_until_complete.run_forever": ("base_events.py", "BaseEventLoop.run_until_complete", lambda s: s.strip() == "self.run_forever()"),
 }
 
 # key -> (file, qualified name of a function): the line of its `def` (co_firstlineno), for

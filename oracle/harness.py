@@ -207,6 +207,13 @@ class VirtualSelector(selectors.SelectSelector):
 _seq = itertools.count()
 
 
+def _timer_handle_named_as_cpython(cls):
+    # Handle reprs start with the class name: the harness's subclass keeps CPython's.
+    cls.__name__ = cls.__qualname__ = "TimerHandle"
+    return cls
+
+
+@_timer_handle_named_as_cpython
 class SeqTimerHandle(asyncio.TimerHandle):
     __slots__ = ("_aiospec_seq",)
 
@@ -268,7 +275,11 @@ def exception_handler(loop, context):
         CAPTURE.removeHandler(handler)
         CAPTURE.propagate = old
     ev["text"] = REC.text(strip_harness_frames(stream.getvalue().rstrip("\n")))
-    REC.final.append(ev)
+    if "handle" in context:
+        # "Exception in callback ...": logged at once, in order with the program's output.
+        REC.ordered(ev)
+    else:
+        REC.final.append(ev)
 
 
 def strip_harness_frames(text):

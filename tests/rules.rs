@@ -128,6 +128,60 @@ fn f5_c_and_python_futures_word_result_not_ready_differently() {
     );
 }
 
+#[test]
+fn f6_a_plain_future_completes_once() {
+    // CPython 3.12's output (SPEC.md's block).
+    let t = model(&example("futures/invalid_state.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "InvalidStateError: invalid state",
+            "InvalidStateError: invalid state",
+            "RuntimeError: Task does not support set_result operation",
+            "awaited KeyError()",
+            "TypeError: StopIteration interacts badly with generators and cannot be raised into a Future"
+        ]
+    );
+    // 3.13 sets a RuntimeError caused by the StopIteration instead of raising.
+    let t = model(&example("futures/invalid_state.py"), 13);
+    assert_eq!(
+        prints(&t).last().map(String::as_str),
+        Some("set RuntimeError('StopIteration interacts badly with generators and cannot be raised into a Future') caused by StopIteration('x')")
+    );
+}
+
+#[test]
+fn f7_a_callbacks_exception_is_logged_at_once_and_the_loop_goes_on() {
+    let t = model(&example("futures/callback_exceptions.py"), 12);
+    let reports: Vec<(f64, String)> = t
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            aiospec_model::Event::Report { message, .. } => Some((0.0, message.clone())),
+            aiospec_model::Event::Print { t, text, .. } => Some((*t, text.clone())),
+            _ => None,
+        })
+        .map(|(t, m)| (t, m.split(" at ").next().unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(
+        reports.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>(),
+        [
+            "<TimerHandle when=0.5 boom('late')",
+            "Exception in callback boom(1)",
+            "Exception in callback boom(<Future finished result=42>)",
+            "42",
+            "Exception in callback boom('late')"
+        ]
+    );
+    // From 3.13 the arguments are not shown outside debug mode.
+    let t = model(&example("futures/callback_exceptions.py"), 13);
+    assert!(
+        t.stderr().starts_with("Exception in callback boom() at "),
+        "{}",
+        t.stderr()
+    );
+}
+
 // ---------------------------------------------------------------- T: tasks and cancellation
 
 #[test]
@@ -839,4 +893,20 @@ fn m7_numbers_are_cpythons() {
             "0.30000000000000004"
         ]
     );
+}
+
+#[test]
+fn x7_system_exit_and_keyboard_interrupt_leave_the_loop() {
+    let t = model(&example("run/sys_exit_in_main.py"), 12);
+    assert_eq!(prints(&t), ["exiting"]);
+    assert_eq!(t.exit_status(), 3);
+    assert!(t.stderr().is_empty(), "nothing is reported: {}", t.stderr());
+    for (minor, status) in [(7, 1), (8, 130), (12, 130)] {
+        let t = model(&example("run/keyboard_interrupt_in_main.py"), minor);
+        assert_eq!(t.exit_status(), status, "3.{minor}");
+        assert!(t
+            .stderr()
+            .ends_with("    raise KeyboardInterrupt\nKeyboardInterrupt\n"));
+        assert!(t.stderr().contains("in _run_once\n    handle._run()\n"));
+    }
 }

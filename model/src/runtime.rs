@@ -120,6 +120,9 @@ pub struct Runtime<'c> {
     pub place: Option<(Rc<SourceFile>, u32)>,
     pub steps: u64,
     pub error: Option<ModelError>,
+    /// SystemExit or KeyboardInterrupt raised by a callback or a task's step: it ends
+    /// `run_forever` and propagates out of the loop's caller (`Handle._run`, `Task.__step`).
+    pub propagating: Option<crate::lang::value::Exc>,
     /// Formatting the interpreter's own display of an uncaught exception (which, on 3.10
     /// and 3.11, is where "Did you mean" suggestions appear).
     pub tb_display: bool,
@@ -205,6 +208,7 @@ impl<'c> Runtime<'c> {
             exc_chain: Vec::new(),
             depth: 0,
             tb_display: false,
+            propagating: None,
             place: None,
             steps: 0,
             error: None,

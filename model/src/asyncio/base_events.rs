@@ -6,7 +6,8 @@
 
 use crate::asyncio::events::*;
 use crate::asyncio::futures::*;
-use crate::lang::value::{FutId, Value};
+use crate::lang::exceptions::E;
+use crate::lang::value::{Exc, FutId, Value};
 use crate::runtime::*;
 use crate::trace::Event;
 
@@ -160,6 +161,7 @@ impl Runtime<'_> {
                 return;
             }
             let Handle { callback, arg, .. } = self.handles[h].clone();
+            let hid = h;
             if matches!(
                 callback,
                 Callback::ReleaseWaiter { .. } | Callback::TimeoutOnTimeout { .. }
@@ -191,8 +193,12 @@ impl Runtime<'_> {
                 }
             }
             self.depth += frames;
-            self.run_callback(callback, arg);
+            self.run_callback(hid, callback, arg);
             self.depth -= frames;
+            if self.propagating.is_some() {
+                // SystemExit or KeyboardInterrupt: out of `_run_once` and `run_forever`.
+                return;
+            }
         }
     }
 
@@ -203,7 +209,7 @@ impl Runtime<'_> {
         self.depth += 2;
         loop {
             self.run_once();
-            if self.stopping || self.error.is_some() {
+            if self.stopping || self.error.is_some() || self.propagating.is_some() {
                 break;
             }
         }
@@ -257,7 +263,7 @@ impl Runtime<'_> {
         self.futs[fut.0].state != FutState::Pending
     }
 
-    fn run_callback(&mut self, callback: Callback, arg: Option<FutId>) {
+    fn run_callback(&mut self, h: usize, callback: Callback, arg: Option<FutId>) {
         match callback {
             Callback::TaskStep { task, exc } => self.task_step(task, exc),
             Callback::TaskWakeup { task } => self.task_wakeup(task, arg.expect("done callback")),
@@ -280,15 +286,78 @@ impl Runtime<'_> {
                 }
             }
             Callback::RunUntilCompleteCb => {
-                // base_events._run_until_complete_cb: calls fut.exception() (SPEC R5).
+                // base_events._run_until_complete_cb: calls fut.exception() (SPEC R5). A
+                // SystemExit or KeyboardInterrupt already ended run_forever: the callback is
+                // left in the ready queue and, run by the next run_forever, does not stop it.
                 let fut = arg.expect("done callback");
                 if self.futs[fut.0].state != FutState::Cancelled {
-                    let _ = self.future_exception(fut);
+                    if let Ok(Some(e)) = self.future_exception(fut) {
+                        if self.ends_the_loop(&e) {
+                            return;
+                        }
+                    }
                 }
                 self.stop();
             }
             Callback::LoopStop => self.stop(),
             Callback::TimeoutOnTimeout { timeout } => self.timeout_on_timeout(timeout),
+            Callback::Program { func, args } => self.run_program_callback(h, func, args, arg),
+        }
+    }
+
+    /// `Handle._run` for a program's callback (SPEC F7): an exception is logged as
+    /// "Exception in callback ..." at once, except SystemExit and KeyboardInterrupt (from 3.8;
+    /// on 3.7 every BaseException that is not an Exception), which end the loop.
+    fn run_program_callback(
+        &mut self,
+        h: usize,
+        func: Value,
+        args: std::rc::Rc<Vec<Value>>,
+        fut: Option<FutId>,
+    ) {
+        let mut a: Vec<Value> = fut.map(Value::Future).into_iter().collect();
+        a.extend(args.iter().cloned());
+        let Err(e) = self.call_value(&func, a) else {
+            return;
+        };
+        if self.error.is_some() {
+            return;
+        }
+        self.through_stdlib(&e, "events.Handle._run");
+        if self.ends_the_loop(&e) {
+            self.propagating = Some(e);
+            return;
+        }
+        let mut cargs: Vec<Value> = fut.map(Value::Future).into_iter().collect();
+        cargs.extend(args.iter().cloned());
+        let cb = match self.format_callback_source(&func, &cargs) {
+            Ok(cb) => cb,
+            Err(_) => return,
+        };
+        let message = format!("Exception in callback {cb}");
+        let handle = match self.handle_repr(h) {
+            Ok(r) => r,
+            Err(_) => return,
+        };
+        let exception = self.repr(&Value::Instance(e.clone())).ok();
+        let tb = self.format_exception(&e);
+        let text = format!("{message}\nhandle: {handle}\n{}", tb.trim_end_matches('\n'));
+        self.record(Event::Report {
+            message,
+            future: "None".into(),
+            exception,
+            text: Some(text),
+        });
+    }
+
+    /// Does an exception end the loop rather than be logged? (`Handle._run`, `Task.__step`:
+    /// SystemExit and KeyboardInterrupt from 3.8; on 3.7 any BaseException that is not an
+    /// Exception.)
+    pub fn ends_the_loop(&self, e: &Exc) -> bool {
+        if self.v.minor() <= 7 {
+            !self.exc_is(e, E::Exception)
+        } else {
+            self.exc_is(e, E::SystemExit) || self.exc_is(e, E::KeyboardInterrupt)
         }
     }
 }

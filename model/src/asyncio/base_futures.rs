@@ -149,6 +149,7 @@ impl Runtime<'_> {
                 let w = self.future_repr(*waiter)?;
                 format!("functools.partial(<function _release_waiter at {ADDRESS}>, {w})()")
             }
+            Callback::Program { func, .. } => self.format_callback_source(func, &[])?,
             other => {
                 return Err(self.refuse(format!("the repr of the callback {other:?}")));
             }

@@ -1,5 +1,7 @@
 //! `events.Handle` / `TimerHandle`, and the callbacks asyncio schedules with them.
 
+use std::rc::Rc;
+
 use crate::lang::value::{Exc, FutId, Value};
 
 /// A callable the loop can schedule: the callbacks CPython passes to `call_soon`,
@@ -27,6 +29,9 @@ pub enum Callback {
     LoopStop,
     /// `Timeout._on_timeout` of one `asyncio.timeout()` (wait_for on 3.12+).
     TimeoutOnTimeout { timeout: usize },
+    /// A callable of the program (`call_soon(f, *args)`, `add_done_callback(f)`), with its
+    /// positional arguments (a done callback also gets the future first).
+    Program { func: Value, args: Rc<Vec<Value>> },
 }
 
 impl Callback {
@@ -39,8 +44,32 @@ impl Callback {
             (WaitCompletion { wait: a }, WaitCompletion { wait: b }) => a == b,
             (ReleaseWaiter { tag: a, .. }, ReleaseWaiter { tag: b, .. }) => a == b,
             (RunUntilCompleteCb, RunUntilCompleteCb) => true,
+            (Program { func: a, .. }, Program { func: b, .. }) => same_callable(a, b),
             _ => false,
         }
+    }
+}
+
+/// `f != fn` as `remove_done_callback` evaluates it for the callables programs pass: a
+/// function is equal only to itself; a bound method to one of the same function bound to the
+/// same object.
+pub fn same_callable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
+        (Value::Native(x), Value::Native(y)) => {
+            Rc::ptr_eq(x, y)
+                || (x.name == y.name
+                    && x.owner == y.owner
+                    && match (&x.this, &y.this) {
+                        (Some(p), Some(q)) => p.is_same(q).unwrap_or(false),
+                        (None, None) => true,
+                        _ => false,
+                    })
+        }
+        (Value::Method(x), Value::Method(y)) => {
+            same_callable(&x.0, &y.0) && x.1.is_same(&y.1).unwrap_or(false)
+        }
+        _ => false,
     }
 }
 

@@ -8,8 +8,11 @@
 pub mod base_events;
 pub mod base_futures;
 pub mod events;
+pub mod format_helpers;
 pub mod frames;
+pub mod future_api;
 pub mod futures;
+pub mod loop_api;
 pub mod natives;
 pub mod runners;
 pub mod state;
@@ -21,9 +24,8 @@ use crate::lang::args::{bind, bind_py, Param};
 use crate::lang::exceptions::E;
 use crate::lang::gen::CoroKind;
 use crate::lang::object::{Args, Module, NativeFn, NativeImpl, NativeObj};
-use crate::lang::value::{FutId, PyResult, Value};
+use crate::lang::value::{PyResult, Value};
 use crate::runtime::Runtime;
-use futures::FutKind;
 use natives::Native;
 use tasks::sleep::{SleepCoro, SleepState};
 use tasks::wait::WaitCoro;
@@ -38,7 +40,7 @@ fn native(name: &'static str, f: NativeImpl) -> Value {
     }))
 }
 
-fn bound(name: &'static str, owner: &'static str, this: &Value, f: NativeImpl) -> Value {
+pub(super) fn bound(name: &'static str, owner: &'static str, this: &Value, f: NativeImpl) -> Value {
     Value::Native(Rc::new(NativeFn {
         name,
         owner: Some(owner),
@@ -169,7 +171,7 @@ fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 
 /// `create_task(coro)`; `name=` from 3.8; `context=` from 3.11 (refused: contextvars are not
 /// modelled).
-fn create_task_args(rt: &mut Runtime, args: Args) -> PyResult<(Value, Value)> {
+pub(super) fn create_task_args(rt: &mut Runtime, args: Args) -> PyResult<(Value, Value)> {
     if !rt.v.has_task_names() {
         let [coro] = bind_py(rt, "create_task", args, &[Param::req("coro")])?;
         return Ok((coro, Value::None));
@@ -207,7 +209,7 @@ fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     create_task_of(rt, &coro, name)
 }
 
-fn create_task_of(rt: &mut Runtime, coro: &Value, name: Value) -> PyResult {
+pub(super) fn create_task_of(rt: &mut Runtime, coro: &Value, name: Value) -> PyResult {
     match coro {
         Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine => {
             let name = match name {
@@ -267,7 +269,7 @@ fn a_all_tasks(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
     rt.new_keyed_set(items, key)
 }
 
-fn loop_value(l: usize) -> Value {
+pub(super) fn loop_value(l: usize) -> Value {
     Value::Obj(Rc::new(NativeObj::Loop(l)))
 }
 
@@ -304,242 +306,4 @@ fn a_iscoroutine(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 fn a_isfuture(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let x = crate::lang::builtins::one_arg(rt, "isfuture", args)?;
     Ok(Value::Bool(matches!(x, Value::Future(_))))
-}
-
-// ---- futures and tasks ----
-
-fn this_fut(this: Option<&Value>) -> FutId {
-    match this {
-        Some(Value::Future(f)) => *f,
-        _ => unreachable!("a future method"),
-    }
-}
-
-fn no_args(rt: &mut Runtime, name: &str, args: &Args) -> PyResult<()> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        let msg = format!(
-            "{name}() takes no arguments ({} given)",
-            args.pos.len() + args.kw.len()
-        );
-        return Err(rt.err(E::TypeError, &msg));
-    }
-    Ok(())
-}
-
-fn f_result(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "result", &args)?;
-    rt.future_result(this_fut(this))
-}
-
-fn f_exception(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "exception", &args)?;
-    Ok(match rt.future_exception(this_fut(this))? {
-        Some(e) => Value::Instance(e),
-        None => Value::None,
-    })
-}
-
-fn f_done(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "done", &args)?;
-    Ok(Value::Bool(rt.done(this_fut(this))))
-}
-
-fn f_cancelled(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancelled", &args)?;
-    Ok(Value::Bool(rt.cancelled(this_fut(this))))
-}
-
-fn f_cancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    let f = this_fut(this);
-    let msg = if rt.v.has_cancel_message() {
-        let [m] = bind(rt, "cancel", args, &[Param::opt("msg", Value::None)])?;
-        if m.is_none() {
-            None
-        } else {
-            Some(m)
-        }
-    } else {
-        no_args(rt, "cancel", &args)?;
-        None
-    };
-    Ok(Value::Bool(rt.cancel(f, msg)))
-}
-
-fn t_get_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_name", &args)?;
-    Ok(Value::str(&rt.task(this_fut(this)).name.clone()))
-}
-
-fn t_set_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    let n = crate::lang::builtins::one_arg(rt, "set_name", args)?;
-    let s = rt.str_of(&n)?;
-    rt.task_mut(this_fut(this)).name = s;
-    Ok(Value::None)
-}
-
-fn t_get_coro(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_coro", &args)?;
-    Ok(Value::Coro(rt.task(this_fut(this)).coro))
-}
-
-fn t_cancelling(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancelling", &args)?;
-    Ok(Value::Int(
-        rt.task(this_fut(this)).num_cancels_requested as i64,
-    ))
-}
-
-fn t_uncancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "uncancel", &args)?;
-    Ok(Value::Int(rt.task_uncancel(this_fut(this)) as i64))
-}
-
-impl Runtime<'_> {
-    /// Attributes of a future, task or `_GatheringFuture`.
-    pub fn future_getattr(&mut self, f: FutId, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        let is_task = matches!(self.futs[f.0].kind, FutKind::Task(_));
-        let v = self.v;
-        let (owner, func): (&'static str, NativeImpl) = match name {
-            "result" => ("Future", f_result),
-            "exception" => ("Future", f_exception),
-            "done" => ("Future", f_done),
-            "cancelled" => ("Future", f_cancelled),
-            "cancel" => ("Future", f_cancel),
-            "get_name" if is_task && v.has_task_names() => ("Task", t_get_name),
-            "set_name" if is_task && v.has_task_names() => ("Task", t_set_name),
-            "get_coro" if is_task && v.minor() >= 8 => ("Task", t_get_coro),
-            "cancelling" if is_task && v.counts_cancels() => ("Task", t_cancelling),
-            "uncancel" if is_task && v.counts_cancels() => ("Task", t_uncancel),
-            "__class__" => return Ok(Some(Value::Class(self.type_of(obj)))),
-            _ => return Ok(None),
-        };
-        let static_name: &'static str = match name {
-            "result" => "result",
-            "exception" => "exception",
-            "done" => "done",
-            "cancelled" => "cancelled",
-            "cancel" => "cancel",
-            "get_name" => "get_name",
-            "set_name" => "set_name",
-            "get_coro" => "get_coro",
-            "cancelling" => "cancelling",
-            _ => "uncancel",
-        };
-        Ok(Some(bound(static_name, owner, obj, func)))
-    }
-
-    /// Attributes of an event loop.
-    pub fn loop_getattr(&mut self, l: usize, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        let _ = l;
-        let (n, f): (&'static str, NativeImpl) = match name {
-            "run_until_complete" => ("run_until_complete", l_run_until_complete),
-            "run_forever" => ("run_forever", l_run_forever),
-            "create_task" => ("create_task", l_create_task),
-            "close" => ("close", l_close),
-            "stop" => ("stop", l_stop),
-            "is_closed" => ("is_closed", l_is_closed),
-            "is_running" => ("is_running", l_is_running),
-            "time" => ("time", l_time),
-            "call_later" => ("call_later", l_call_later),
-            _ => return Ok(None),
-        };
-        Ok(Some(bound(n, "BaseEventLoop", obj, f)))
-    }
-
-    pub fn loop_repr(&self, l: usize) -> String {
-        let st = &self.loops[l];
-        format!(
-            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
-            if self.running && self.current_loop == Some(l) {
-                "True"
-            } else {
-                "False"
-            },
-            if st.closed { "True" } else { "False" },
-        )
-    }
-
-    pub fn handle_getattr(
-        &mut self,
-        _h: usize,
-        _obj: &Value,
-        name: &str,
-    ) -> PyResult<Option<Value>> {
-        Err(self.refuse(format!("the attribute '{name}' of a timer handle")))
-    }
-
-    pub fn handle_repr(&mut self, _h: usize) -> PyResult<String> {
-        Err(self.refuse("the repr of a timer handle"))
-    }
-}
-
-fn l_run_until_complete(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = crate::lang::builtins::one_arg(rt, "run_until_complete", args)?;
-    rt.loop_run_until_complete(&x)
-}
-
-fn l_run_forever(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "run_forever", &args)?;
-    rt.loop_run_forever()
-}
-
-fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    let (coro, name) = create_task_args(rt, args)?;
-    create_task_of(rt, &coro, name)
-}
-
-fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "close", &args)?;
-    if rt.running {
-        return Err(rt.err(E::RuntimeError, "Cannot close a running event loop"));
-    }
-    rt.close_loop();
-    Ok(Value::None)
-}
-
-fn l_stop(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "stop", &args)?;
-    rt.stop();
-    Ok(Value::None)
-}
-
-fn l_is_closed(rt: &mut Runtime, this: Option<&Value>, _args: Args) -> PyResult {
-    let l = match this {
-        Some(Value::Obj(o)) => match &**o {
-            NativeObj::Loop(l) => *l,
-            _ => unreachable!("a loop"),
-        },
-        _ => unreachable!("a loop"),
-    };
-    Ok(Value::Bool(rt.loops[l].closed))
-}
-
-fn l_is_running(rt: &mut Runtime, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Bool(rt.running))
-}
-
-fn l_time(rt: &mut Runtime, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Float(rt.time))
-}
-
-/// `loop.call_later(delay, loop.stop)`: the one callback the model schedules for programs
-/// so far.
-fn l_call_later(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    if args.pos.len() != 2 || !args.kw.is_empty() {
-        return Err(rt.refuse("loop.call_later() with a callback other than loop.stop"));
-    }
-    let is_stop = matches!(&args.pos[1], Value::Native(n) if n.name == "stop" && n.owner == Some("BaseEventLoop"));
-    if !is_stop {
-        return Err(rt.refuse("loop.call_later() with a callback other than loop.stop"));
-    }
-    let delay = match rt.to_f64(&args.pos[0])? {
-        Some(d) => d,
-        None => {
-            let tn = rt.type_name(&args.pos[0]);
-            let msg = format!("unsupported operand type(s) for +: 'float' and '{tn}'");
-            return Err(rt.err(E::TypeError, &msg));
-        }
-    };
-    rt.schedule_stop(delay);
-    Ok(Value::Obj(Rc::new(NativeObj::Handle(rt.handles.len() - 1))))
 }

@@ -82,6 +82,31 @@ impl Runtime<'_> {
         Some((Some(tb), status))
     }
 
+    /// The exception a callback or a step let out of the loop (SPEC X7), with the frames it passed
+    /// through on its way out of `run_until_complete`.
+    fn take_propagating(&mut self) -> Option<Exc> {
+        let e = self.take_propagating_run_forever()?;
+        self.through_stdlib(&e, "base_events.run_until_complete.run_forever");
+        Some(e)
+    }
+
+    /// The same, out of `run_forever` only.
+    fn take_propagating_run_forever(&mut self) -> Option<Exc> {
+        let e = self.propagating.take()?;
+        self.through_stdlib(&e, "base_events._run_once");
+        self.through_stdlib(&e, "base_events.run_forever");
+        Some(e)
+    }
+
+    /// Did `e` leave the loop from inside (`take_propagating` gave it its frames)?
+    fn propagated_frames(&self, e: &Exc) -> bool {
+        matches!(
+            e.exc().traceback.last(),
+            Some(crate::lang::traceback::TbEntry::Stdlib { func: "run_until_complete", text, .. })
+                if text.contains("run_forever")
+        )
+    }
+
     /// Close the current loop (once): the end of the loop's trace.
     pub fn close_loop(&mut self) {
         if let Some(l) = self.current_loop {
@@ -131,6 +156,14 @@ impl Runtime<'_> {
         self.depth -= 1;
         if self.error.is_some() {
             return Err(self.refusal_exc());
+        }
+        if let Some(e) = self.take_propagating() {
+            // `except: if new_task and future.done() and not future.cancelled():
+            // future.exception(); raise`
+            if new_task && self.done(fut) && !self.cancelled(fut) {
+                let _ = self.future_exception(fut);
+            }
+            return Err(e);
         }
         if !done {
             let e = self.err(
@@ -183,7 +216,14 @@ impl Runtime<'_> {
         } else {
             self.run_until_complete_coro(*main)
         };
-        let result: PyResult = if done {
+        let propagated = self.take_propagating();
+        let result: PyResult = if let Some(e) = propagated {
+            if !self.v.run_uses_runner() && self.done(task) && !self.cancelled(task) {
+                // runners.run's `run_until_complete(main)` made the task: it retrieves it.
+                let _ = self.future_exception(task);
+            }
+            Err(e)
+        } else if done {
             self.future_result(task)
         } else {
             Err(self.new_exc_msg(
@@ -213,6 +253,13 @@ impl Runtime<'_> {
         self.record(Event::Main { outcome });
         match result {
             Ok(v) => Ok(v),
+            Err(e) if self.propagated_frames(&e) => {
+                if self.v.run_uses_runner() {
+                    self.through_stdlib(&e, "runners.Runner.run");
+                }
+                self.through_stdlib(&e, "runners.run");
+                Err(e)
+            }
             Err(e) => {
                 self.through_stdlib(&e, "base_events.run_until_complete");
                 if self.v.run_uses_runner() {
@@ -423,6 +470,9 @@ impl Runtime<'_> {
         self.run_forever();
         if self.error.is_some() {
             return Err(self.refusal_exc());
+        }
+        if let Some(e) = self.take_propagating_run_forever() {
+            return Err(e);
         }
         Ok(Value::None)
     }

@@ -107,7 +107,15 @@ impl Runtime<'_> {
                 }
                 self.future_cancel(t, None);
             }
-            Step::Raise(e) => self.future_set_exception(t, e),
+            Step::Raise(e) => {
+                let fatal = self.ends_the_loop(&e);
+                self.future_set_exception(t, e.clone());
+                if fatal {
+                    // `super().set_exception(exc); raise` (SystemExit, KeyboardInterrupt).
+                    self.through_stdlib(&e, "events.Handle._run");
+                    self.propagating = Some(e);
+                }
+            }
             Step::Yield(Value::Future(f)) => {
                 if f == t {
                     let r = self.repr(&Value::Future(t)).unwrap_or_default();

@@ -304,6 +304,9 @@ pub fn construct(rt: &mut Runtime, cls: &Rc<Class>, args: Args) -> PyResult {
                 this,
             })))
         }
+        TypeTag::Native if Rc::ptr_eq(cls, &rt.types.future) => {
+            crate::asyncio::future_api::construct_future(rt, args)
+        }
         _ => Err(rt.refuse(format!("calling the builtin class '{}'", cls.full_name()))),
     }
 }
@@ -1076,13 +1079,19 @@ fn b_ord(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 
 fn b_callable(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let x = one_arg(rt, "callable", args)?;
-    let c = match &x {
-        Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Class(_) => true,
-        Value::Obj(o) => matches!(&**o, NativeObj::Partial { .. }),
-        Value::Instance(i) => i.class.lookup("__call__").is_some(),
-        _ => false,
-    };
-    Ok(Value::Bool(c))
+    Ok(Value::Bool(rt.is_callable(&x)))
+}
+
+impl Runtime<'_> {
+    /// `callable(x)`.
+    pub fn is_callable(&self, x: &Value) -> bool {
+        match x {
+            Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Class(_) => true,
+            Value::Obj(o) => matches!(&**o, NativeObj::Partial { .. }),
+            Value::Instance(i) => i.class.lookup("__call__").is_some(),
+            _ => false,
+        }
+    }
 }
 
 fn attr_name(rt: &mut Runtime, v: &Value, func: &str) -> PyResult<Rc<str>> {
