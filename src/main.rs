@@ -42,7 +42,8 @@ enum Cmd {
         /// The step budget (instructions and loop callbacks; SPEC M4).
         #[arg(long, default_value_t = aiospec_model::Config::default().max_steps)]
         max_steps: u64,
-        /// Run on aiospec-impl instead of the model: impl:executor, impl:tokio, ...
+        /// Run elsewhere than on the model: `cpython` (the real interpreter under the oracle's
+        /// virtual-time harness, for comparison), impl:executor, impl:tokio-current-thread-paused, ...
         #[arg(long)]
         backend: Option<String>,
     },

@@ -276,11 +276,21 @@ impl OracleProcess {
     }
 
     pub fn run(&mut self, source: &str, path: &str) -> Result<OracleRun, String> {
+        self.run_file(source, path, path)
+    }
+
+    /// Run a program that names itself `path` (and `abs_path` from 3.9).
+    pub fn run_file(
+        &mut self,
+        source: &str,
+        path: &str,
+        abs_path: &str,
+    ) -> Result<OracleRun, String> {
         let req = Request {
             id: "0",
             source,
             path,
-            abs_path: path,
+            abs_path,
             imp: self.imp.as_str(),
         };
         let line = serde_json::to_string(&req).expect("requests serialize") + "\n";

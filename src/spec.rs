@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use aiospec_model::{load_file, PyVersion, Trace};
 
 /// Rule-id prefixes, longest first (WF before W).
-pub const AREAS: [&str; 11] = ["WF", "L", "F", "T", "S", "G", "W", "R", "X", "M", "C"];
+pub const AREAS: [&str; 13] = [
+    "WF", "L", "F", "T", "S", "G", "W", "R", "X", "K", "Q", "M", "C",
+];
 
 #[derive(Clone, Debug)]
 pub struct Rule {

@@ -910,3 +910,105 @@ fn x7_system_exit_and_keyboard_interrupt_leave_the_loop() {
         assert!(t.stderr().contains("in _run_once\n    handle._run()\n"));
     }
 }
+
+// ---------------------------------------------------------------- K: locks, Q: queues
+// Expected outputs printed by CPython under the oracle's harness
+// (`aiospec run FILE --backend cpython --python 3.x`).
+
+#[test]
+fn k1_a_lock_is_handed_to_its_waiters_in_order() {
+    for minor in all_versions() {
+        let t = model(&example("locks/lock_fifo.py"), minor);
+        let p = prints(&t);
+        assert_eq!(
+            p[2],
+            "a has the lock <asyncio.locks.Lock object at 0x... [locked]>"
+        );
+        assert_eq!(
+            p[6], "b has the lock <asyncio.locks.Lock object at 0x... [locked, waiters:1]>",
+            "3.{minor}"
+        );
+        assert_eq!(
+            p[8],
+            "c has the lock <asyncio.locks.Lock object at 0x... [locked]>"
+        );
+    }
+}
+
+#[test]
+fn k2_event_set_wakes_every_waiter_in_order() {
+    let t = model(&example("locks/event_wakes_all.py"), 9);
+    assert_eq!(
+        timed_prints(&t)[5..8],
+        [
+            (0.5, "a woke at 0.5".to_string()),
+            (0.5, "b woke at 0.5".to_string()),
+            (0.5, "c woke at 0.5".to_string())
+        ]
+    );
+}
+
+#[test]
+fn k3_semaphore_fairness_changed_in_3_10() {
+    let line = |minor| {
+        let t = model(&example("locks/semaphore_cancel_while_waking.py"), minor);
+        prints(&t)
+            .into_iter()
+            .find(|l| l.starts_with("a cancelled"))
+            .expect("a is cancelled")
+    };
+    assert_eq!(
+        line(9),
+        "a cancelled; <asyncio.locks.Semaphore object at 0x... [unlocked, value:1]>"
+    );
+    assert_eq!(
+        line(10),
+        "a cancelled; <asyncio.locks.Semaphore object at 0x... [locked, waiters:1]>"
+    );
+    let t = model(&example("locks/bounded_semaphore_overrelease.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "<asyncio.locks.Semaphore object at 0x... [unlocked, value:2]>",
+            "ValueError: BoundedSemaphore released too many times",
+            "ValueError: Semaphore initial value must be >= 0"
+        ]
+    );
+}
+
+#[test]
+fn k4_condition_notify_wakes_one_waiter_per_call() {
+    let t = model(&example("locks/condition_producer_consumer.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "notified all <asyncio.locks.Condition object at 0x... [locked, waiters:2]>",
+            "c1 got [0, 2, 4]",
+            "c2 got [1, 3]",
+            "RuntimeError: cannot notify on un-acquired lock"
+        ]
+    );
+}
+
+#[test]
+fn q1_queue_put_and_get_wait_and_join_counts_tasks() {
+    let t = model(&example("queues/producer_consumer_join.py"), 12);
+    let p = prints(&t);
+    assert_eq!(p[4], "w1 did 1 at 0.25");
+    assert_eq!(p[10], "joined at 1.0 <Queue maxsize=2 _getters[2]>");
+    assert_eq!(p[11], "[CancelledError(''), CancelledError('')]");
+    let t = model(&example("queues/get_nowait_empty.py"), 12);
+    assert!(t
+        .stderr()
+        .ends_with("in get_nowait\n    raise QueueEmpty\nasyncio.queues.QueueEmpty\n"));
+}
+
+#[test]
+fn q2_priority_queue_follows_heapq_order() {
+    let t = model(&example("queues/priority_and_lifo.py"), 12);
+    assert_eq!(
+        prints(&t)[1],
+        "[(0, 'first'), (1, 'a'), (1, 'z'), (2, 'b'), (3, 'c')]"
+    );
+    assert_eq!(prints(&t)[3], "[3, 2, 1, 0] True");
+}

@@ -979,9 +979,17 @@ impl Interp {
             "range" => Builtin::Range,
             "list" => Builtin::List,
             _ => {
-                return ExcClass::from_name(n, REFERENCE)
-                    .map(V::Class)
-                    .ok_or_else(|| exc(ExcClass::NameError, &format!("name '{n}' is not defined")))
+                if let Some(c) = ExcClass::from_name(n, REFERENCE) {
+                    return Ok(V::Class(c));
+                }
+                // A builtin the backend does not implement is unsupported, not undefined.
+                if aiospec_model::lang::names::is_cpython_builtin(n, REFERENCE) {
+                    return Err(self.unsupported(&format!("the builtin '{n}'")));
+                }
+                return Err(exc(
+                    ExcClass::NameError,
+                    &format!("name '{n}' is not defined"),
+                ));
             }
         };
         Ok(V::Builtin(b))

@@ -82,11 +82,23 @@ pub fn run(a: RunArgs) -> Result<u8, Stop> {
             run_with_config(&p, v, Impl::C, &config, &mut FirstChoice)
                 .map_err(|e| model_failure(a.file, e))?
         }
+        Some("cpython") => {
+            // The real interpreter under the oracle's harness (virtual time): what CPython
+            // prints for the program, to compare with the model's.
+            let v = pick_version(a.file, &p.meta.python, a.python)?;
+            let exe = aiospec::oracle::find_interpreters()
+                .remove(&v)
+                .ok_or_else(|| format!("no CPython {v} found under $PYENV_ROOT/versions"))?;
+            let mut proc = aiospec::oracle::OracleProcess::start(&exe, Impl::C)?;
+            proc.run_file(p.text(), &p.source.path, &p.source.abs_path)
+                .map_err(|e| Stop::Fail(format!("{}: {e}", a.file.display()), 2))?
+                .trace
+        }
         Some(b) => {
             let rt = b
                 .strip_prefix("impl:")
                 .and_then(aiospec::backend::Runtime::parse)
-                .ok_or_else(|| format!("--backend: expected impl:RUNTIME, not {b:?}"))?;
+                .ok_or_else(|| format!("--backend: expected cpython or impl:RUNTIME, not {b:?}"))?;
             aiospec::backend::run(&p, rt)
                 .map_err(|e| Stop::Fail(format!("{}: {e}", a.file.display()), 2))?
         }

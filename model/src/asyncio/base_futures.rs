@@ -69,7 +69,14 @@ impl Runtime<'_> {
             if cancelling {
                 info[0] = "cancelling".into();
             }
-            let coro = format!("coro=<{}>", self.format_coroutine(d.coro));
+            let coro =
+                match self.format_coroutine(d.coro) {
+                    Some(c) => format!("coro=<{c}>"),
+                    None => return Err(self.refuse(
+                        "the repr of a task running a coroutine of asyncio's own locks or queues \
+                         at a point the model does not map",
+                    )),
+                };
             let mut at = 1;
             if self.v.has_task_names() {
                 info.insert(1, format!("name={}", crate::lang::repr::repr_str(&d.name)));
@@ -86,12 +93,12 @@ impl Runtime<'_> {
 
     /// `coroutines._format_coroutine(coro)`: `main() running at prog.py:12`,
     /// `work() done, defined at prog.py:5`.
-    pub fn format_coroutine(&self, c: CoroId) -> String {
+    pub fn format_coroutine(&self, c: CoroId) -> Option<String> {
         let coro = &self.coros[c.0];
         let name = format!("{}()", coro.qualname);
         let Some(code) = &coro.code else {
             // asyncio's own coroutines (sleep, wait): their frame is in asyncio's files.
-            return match (&coro.body, coro.status) {
+            return Some(match (&coro.body, coro.status) {
                 (_, CoroStatus::Closed) => format!("{name} done"),
                 (CoroBody::Native(n), _) => match self.native_location(n) {
                     Some((file, line)) => format!(
@@ -101,14 +108,31 @@ impl Runtime<'_> {
                     None => name,
                 },
                 _ => name,
-            };
+            });
         };
+        if crate::asyncio::prelude::is_prelude(&code.source) {
+            // aiospec's own asyncio/*.py: CPython's file and line.
+            let line = match &coro.body {
+                CoroBody::User(frame) => frame.line(),
+                _ => code.firstlineno,
+            };
+            return match (coro.status, self.prelude_frame(code, line)) {
+                (
+                    CoroStatus::Suspended | CoroStatus::Running,
+                    Some(crate::lang::traceback::TbEntry::Stdlib { file, line, .. }),
+                ) => Some(format!(
+                    "{name} running at {}/asyncio/{file}:{line}",
+                    self.config.stdlib_prefix
+                )),
+                _ => None,
+            };
+        }
         let path = if self.v.minor() >= 9 {
             code.source.abs_path.clone()
         } else {
             code.source.path.clone()
         };
-        match (&coro.body, coro.status) {
+        Some(match (&coro.body, coro.status) {
             (CoroBody::User(frame), CoroStatus::Suspended | CoroStatus::Running) => {
                 format!("{name} running at {path}:{}", frame.line())
             }
@@ -120,7 +144,7 @@ impl Runtime<'_> {
                 format!("{name} running at {path}:{}", code.firstlineno)
             }
             _ => format!("{name} done, defined at {path}:{}", code.firstlineno),
-        }
+        })
     }
 
     /// `format_helpers._format_callback_source(cb, ())` for the callbacks asyncio adds.

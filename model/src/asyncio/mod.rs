@@ -14,6 +14,7 @@ pub mod future_api;
 pub mod futures;
 pub mod loop_api;
 pub mod natives;
+pub mod prelude;
 pub mod runners;
 pub mod state;
 pub mod tasks;

@@ -28,6 +28,11 @@ impl Runtime<'_> {
                 if let Some(v) = m.get(name) {
                     return Ok(Some(v));
                 }
+                if &*m.name == "asyncio" {
+                    if let Some(v) = self.asyncio_lazy_attr(name)? {
+                        return Ok(Some(v));
+                    }
+                }
                 match name {
                     "__name__" => Ok(Some(Value::Str(m.name.clone()))),
                     "__file__" => Ok(m.file.clone().map(Value::Str)),
@@ -114,6 +119,20 @@ impl Runtime<'_> {
         name: &str,
     ) -> PyResult<Option<Value>> {
         let cls = i.class.clone();
+        if name.starts_with('_') && !name.starts_with("__") && cls.module.starts_with("asyncio.") {
+            // asyncio's pure-Python objects keep private state in forms of aiospec's own
+            // (lists for deques): a program may not read it (SPEC M1).
+            let from_prelude = self
+                .place
+                .as_ref()
+                .is_some_and(|(src, _)| crate::asyncio::prelude::is_prelude(src));
+            if !from_prelude {
+                return Err(self.refuse(format!(
+                    "the private attribute '{name}' of asyncio's {} object",
+                    cls.name
+                )));
+            }
+        }
         let found = cls.lookup(name);
         // Data descriptors (properties) take precedence over the instance dict.
         if let Some(Value::Obj(o)) = &found {

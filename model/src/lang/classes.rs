@@ -97,7 +97,9 @@ impl Runtime<'_> {
             return Err(self.refuse("a class defining __new__"));
         }
         for special in ["__init_subclass__", "__class_getitem__", "__set_name__"] {
-            if dict.contains_key(special) {
+            let prelude_alias = special == "__class_getitem__"
+                && matches!(dict.get(special), Some(Value::Native(n)) if n.name == "_generic_alias");
+            if dict.contains_key(special) && !prelude_alias {
                 return Err(self.refuse(format!("a class defining {special}")));
             }
         }

@@ -259,6 +259,8 @@ const MODULES: &[&str] = &[
     "typing",
     "math",
     "sys",
+    "asyncio.locks",
+    "asyncio.queues",
 ];
 
 /// May a program import `name`? The error says what is refused.

@@ -178,21 +178,55 @@ impl Runtime<'_> {
                 }
             }
             Value::Class(c) => {
-                if c.tag.is_some()
-                    && matches!(c.tag, Some(t) if !matches!(t, super::object::TypeTag::Exception))
-                {
-                    if self.v.minor() >= 9 {
+                // 3.9+: the builtin containers, Future and Task are generic (PEP 585).
+                let generic = c.tag.is_some()
+                    && matches!(
+                        &*c.name,
+                        "list"
+                            | "dict"
+                            | "tuple"
+                            | "set"
+                            | "frozenset"
+                            | "type"
+                            | "Future"
+                            | "Task"
+                    );
+                if generic && self.v.minor() >= 9 {
+                    let ir = self.repr(idx)?;
+                    let name = if matches!(&*c.name, "Future" | "Task") {
+                        format!("asyncio.{}", c.name)
+                    } else {
+                        c.name.to_string()
+                    };
+                    let text = format!("{name}[{}]", ir.trim_matches(|ch| ch == '<' || ch == '>'));
+                    return Ok(Value::Obj(Rc::new(NativeObj::TypeHint(text))));
+                }
+                // The message names the class from 3.11.
+                let not_subscriptable = |rt: &mut Self| {
+                    let msg = if rt.v.minor() >= 11 {
+                        format!("type '{}' is not subscriptable", c.name)
+                    } else {
+                        "'type' object is not subscriptable".to_string()
+                    };
+                    rt.err(E::TypeError, &msg)
+                };
+                if c.tag.is_some() {
+                    return Err(not_subscriptable(self));
+                }
+                match c.lookup("__class_getitem__") {
+                    Some(Value::Native(n)) if n.name == "_generic_alias" => {
                         let ir = self.repr(idx)?;
                         let text = format!(
-                            "{}[{}]",
-                            c.name,
+                            "{}.{}[{}]",
+                            c.module,
+                            c.qualname,
                             ir.trim_matches(|ch| ch == '<' || ch == '>')
                         );
-                        return Ok(Value::Obj(Rc::new(NativeObj::TypeHint(text))));
+                        Ok(Value::Obj(Rc::new(NativeObj::TypeHint(text))))
                     }
-                    return Err(self.err(E::TypeError, "'type' object is not subscriptable"));
+                    Some(_) => Err(self.refuse("a class's own __class_getitem__")),
+                    None => Err(not_subscriptable(self)),
                 }
-                Err(self.refuse("subscripting a class"))
             }
             Value::Obj(o) => match &**o {
                 NativeObj::TypeHint(s) => {

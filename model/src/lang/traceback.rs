@@ -183,6 +183,20 @@ impl Runtime<'_> {
         rename: Option<&str>,
     ) -> (String, u32, String, String) {
         match entry {
+            TbEntry::Frame { code, instr } if crate::asyncio::prelude::is_prelude(&code.source) => {
+                // A frame of aiospec's own asyncio/*.py: shown as CPython's line.
+                match self.prelude_frame(code, code.line_of(*instr)) {
+                    Some(e) => self.format_entry(&e, None),
+                    None => {
+                        let line = code.line_of(*instr);
+                        self.refuse(format!(
+                            "a traceback through asyncio's {} at a line the model does not map (its line {line})",
+                            code.source.path.rsplit('/').next().unwrap_or_default()
+                        ));
+                        (String::new(), 0, String::new(), String::new())
+                    }
+                }
+            }
             TbEntry::Frame { code, instr } => {
                 let span = code.spans.get(*instr as usize).copied().unwrap_or_default();
                 let src = &code.source;
@@ -242,6 +256,13 @@ impl Runtime<'_> {
     /// their frames show the enclosing function's name.
     fn frame_name(&self, code: &Code) -> String {
         code.name.to_string()
+    }
+
+    /// The CPython frame a line of aiospec's asyncio/*.py stands for (its `# frame: KEY`).
+    pub fn prelude_frame(&self, code: &Code, line: u32) -> Option<TbEntry> {
+        let text = code.source.line_text(line);
+        let key = text.split("# frame: ").nth(1)?.trim();
+        self.stdlib_frame(key)
     }
 
     /// The last line(s): `ValueError: boom`, `ValueError`, then 3.11+'s notes.

@@ -181,7 +181,15 @@ impl Value {
             (Coro(a), Coro(b)) => a == b,
             (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
             (Future(a), Future(b)) => a == b,
-            (Obj(a), Obj(b)) => Rc::ptr_eq(a, b),
+            (Obj(a), Obj(b)) => match (&**a, &**b) {
+                // The loop and its handles are one object each, however often a program
+                // reaches them.
+                (super::object::NativeObj::Loop(x), super::object::NativeObj::Loop(y)) => x == y,
+                (super::object::NativeObj::Handle(x), super::object::NativeObj::Handle(y)) => {
+                    x == y
+                }
+                _ => Rc::ptr_eq(a, b),
+            },
             _ => false,
         })
     }

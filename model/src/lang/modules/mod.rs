@@ -55,6 +55,7 @@ impl Runtime<'_> {
             "typing" => typing::module(v),
             "math" => math::module(v),
             "sys" => sys::module(v),
+            "asyncio.locks" | "asyncio.queues" => return self.prelude_module(name).ok(),
             "collections" => return None,
             _ => return None,
         })
@@ -79,7 +80,12 @@ impl Runtime<'_> {
         let Value::Module(module) = m else {
             unreachable!("import_from on a module")
         };
-        match module.get(name) {
+        let lazy = if &*module.name == "asyncio" {
+            self.asyncio_lazy_attr(name)?
+        } else {
+            None
+        };
+        match module.get(name).or(lazy) {
             Some(v) => Ok(v),
             None => {
                 if let Some(what) = super::cpython_attrs::known(self, m, name) {

@@ -1,0 +1,142 @@
+//! asyncio's pure-Python modules (`locks.py`, `queues.py`), as the model runs them: Python
+//! written for aiospec after each CPython version's algorithm (`model/src/asyncio/py/`),
+//! compiled and run by the model's own interpreter the first time a program reaches one of
+//! their names. Version differences are branches on `_minor`. Their frames show in tracebacks
+//! as CPython's: a statement annotated `# frame: KEY` is shown as the line of CPython's file
+//! that `stdlib_frames.txt` has for KEY; a frame at any other line is refused (SPEC M1).
+
+use std::rc::Rc;
+
+use crate::lang::exceptions::E;
+use crate::lang::interp::Frame;
+use crate::lang::object::{Args, Module};
+use crate::lang::source::SourceFile;
+use crate::lang::value::{PyResult, Value};
+use crate::runtime::Runtime;
+
+/// Where the prelude's files say they come from (never shown: frames are mapped).
+pub const PRELUDE_PREFIX: &str = "<aiospec>/asyncio/";
+
+/// The prelude modules: (module name, file, source, the names `asyncio` takes from it).
+/// `locks.py` implements SPEC K1, K2, K3, K4; `queues.py` implements Q1, Q2.
+const MODULES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "asyncio.locks",
+        "locks.py",
+        include_str!("py/locks.py"),
+        &[
+            "Lock",
+            "Event",
+            "Condition",
+            "Semaphore",
+            "BoundedSemaphore",
+        ],
+    ),
+    (
+        "asyncio.queues",
+        "queues.py",
+        include_str!("py/queues.py"),
+        &[
+            "Queue",
+            "PriorityQueue",
+            "LifoQueue",
+            "QueueFull",
+            "QueueEmpty",
+            "QueueShutDown",
+        ],
+    ),
+];
+
+/// Is `src` one of the prelude's files?
+pub fn is_prelude(src: &SourceFile) -> bool {
+    src.path.starts_with(PRELUDE_PREFIX)
+}
+
+impl Runtime<'_> {
+    /// `asyncio.NAME` for a name a prelude module defines (loading it the first time).
+    pub fn asyncio_lazy_attr(&mut self, name: &str) -> PyResult<Option<Value>> {
+        let Some((module, ..)) = MODULES
+            .iter()
+            .find(|(_, _, _, names)| names.contains(&name))
+        else {
+            return Ok(None);
+        };
+        let m = self.prelude_module(module)?;
+        Ok(m.get(name))
+    }
+
+    /// Load prelude module `name` (once per run).
+    pub fn prelude_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let (_, file, text, _) = MODULES
+            .iter()
+            .find(|(n, ..)| *n == name)
+            .expect("a prelude module");
+        let path = format!("{PRELUDE_PREFIX}{file}");
+        let src = SourceFile::new(&path, &path, text.to_string());
+        let code = crate::lang::front::parse_module(&src, self.v)
+            .and_then(|m| crate::lang::compile::compile_module(&src, &m, self.v));
+        let code = match code {
+            Ok(c) => c,
+            Err(e) => return Err(self.refuse(format!("aiospec's own {file} does not load: {e}"))),
+        };
+        let m = Module::new(name, Some(&path));
+        m.set("__name__", Value::str(name));
+        m.set("__builtins__", Value::Module(self.builtins.clone()));
+        m.set("_minor", Value::Int(self.v.minor() as i64));
+        m.set("_running_loop", native("_running_loop", p_running_loop));
+        m.set("_refuse", native("_refuse", p_refuse));
+        m.set("_generic_alias", native("_generic_alias", p_generic_alias));
+        self.modules.insert(Rc::from(name), m.clone());
+        // The module's own code runs outside the program's frames and budget accounting is
+        // shared: a failure here is the model's, refused with its words.
+        let saved = self.place.clone();
+        let r = self.run_frame(Frame::new(code, m.clone()));
+        self.place = saved;
+        match r {
+            Ok(_) => Ok(m),
+            Err(e) => {
+                if self.error.is_none() {
+                    let r = self.repr(&Value::Instance(e)).unwrap_or_default();
+                    return Err(self.refuse(format!("aiospec's own {file} raised {r}")));
+                }
+                Err(self.refusal_exc())
+            }
+        }
+    }
+}
+
+fn native(name: &'static str, f: crate::lang::object::NativeImpl) -> Value {
+    Value::Native(Rc::new(crate::lang::object::NativeFn {
+        name,
+        owner: None,
+        this: None,
+        f,
+    }))
+}
+
+/// `events._get_running_loop()`: the running loop or None.
+fn p_running_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    Ok(match (rt.running, rt.current_loop) {
+        (true, Some(l)) => super::loop_value(l),
+        _ => Value::None,
+    })
+}
+
+/// `_refuse(what)`: what the prelude does not model.
+fn p_refuse(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let what = match args.pos.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "something in asyncio's pure-Python modules".into(),
+    };
+    let _ = E::RuntimeError;
+    Err(rt.refuse(what))
+}
+
+/// `__class_getitem__ = classmethod(GenericAlias)` (3.9+): the model's subscript of a class
+/// recognises this marker and makes the opaque type hint (`asyncio.queues.Queue[int]`).
+fn p_generic_alias(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    Err(rt.refuse("calling __class_getitem__ directly"))
+}

@@ -1,0 +1,478 @@
+# asyncio's synchronisation primitives as aiospec runs them: written for aiospec after the
+# algorithm of each CPython version's Lib/asyncio/locks.py (3.7-3.13). `_minor` is the
+# version's minor number; `_running_loop()` is events._get_running_loop(); `_refuse(what)`
+# stops the run where the model does not follow CPython. Lists stand where CPython keeps a
+# collections.deque of waiters (the same order and removals; programs cannot reach them:
+# the model refuses a program's access to these objects' private attributes).
+# A statement annotated "frame: KEY" shows in tracebacks as CPython's line KEY.
+import asyncio
+
+_marker = object()
+
+
+def _bind_now():
+    # 3.7-3.9: a primitive binds to events.get_event_loop() when it is made.
+    loop = _running_loop()
+    if loop is None:
+        _refuse('an asyncio lock or queue made outside a running loop on 3.7-3.9 '
+                '(it binds to get_event_loop(), a loop the program may never run)')
+    return loop
+
+
+def _no_loop_argument(loop):
+    if loop is not None:
+        _refuse('the loop argument of an asyncio lock or queue on 3.7-3.9 '
+                '(deprecated, with a warning the model does not emit)')
+
+
+class _LoopBoundMixin:
+    _loop = None
+
+    if _minor == 10:
+        def __init__(self, *, loop=_marker):
+            if loop is not _marker:
+                raise TypeError(
+                    f'As of 3.10, the *loop* parameter was removed from '
+                    f'{type(self).__name__}() since it is no longer necessary')
+
+    def _get_loop(self):
+        loop = _running_loop()
+        if _minor <= 9:
+            if loop is not self._loop:
+                _refuse('an asyncio lock or queue used on a loop other than its own')
+            return loop
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
+
+
+class _ContextManagerMixin:
+    if _minor <= 8:
+        def __enter__(self):
+            raise RuntimeError(
+                '"yield from" should be used as context manager expression')
+
+        def __exit__(self, *args):
+            pass
+
+        def __await__(self):
+            _refuse("'with await lock' (deprecated, with a warning the model does not emit)")
+
+        def __iter__(self):
+            _refuse("'with (yield from lock)' (deprecated)")
+
+    async def __aenter__(self):
+        await self.acquire()  # frame: locks._ContextManagerMixin.__aenter__
+        # We have no use for the "as ..."  clause in the with
+        # statement for locks.
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin, _LoopBoundMixin):
+    if _minor >= 11:
+        def __init__(self):
+            self._waiters = None
+            self._locked = False
+    elif _minor == 10:
+        def __init__(self, *, loop=_marker):
+            super().__init__(loop=loop)
+            self._waiters = None
+            self._locked = False
+    else:
+        def __init__(self, *, loop=None):
+            _no_loop_argument(loop)
+            self._waiters = [] if _minor == 7 else None
+            self._locked = False
+            self._loop = _bind_now()
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if (not self._locked and (self._waiters is None or
+                all(w.cancelled() for w in self._waiters))):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut  # frame: locks.Lock.acquire
+            finally:
+                self._waiters.remove(fut)
+        except asyncio.CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')  # frame: locks.Lock.release
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event(_LoopBoundMixin):
+    if _minor >= 11:
+        def __init__(self):
+            self._waiters = []
+            self._value = False
+    elif _minor == 10:
+        def __init__(self, *, loop=_marker):
+            super().__init__(loop=loop)
+            self._waiters = []
+            self._value = False
+    else:
+        def __init__(self, *, loop=None):
+            _no_loop_argument(loop)
+            self._waiters = []
+            self._value = False
+            self._loop = _bind_now()
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'set' if self._value else 'unset'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut  # frame: locks.Event.wait
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Condition(_ContextManagerMixin, _LoopBoundMixin):
+    if _minor >= 11:
+        def __init__(self, lock=None):
+            self._init(lock)
+    elif _minor == 10:
+        def __init__(self, lock=None, *, loop=_marker):
+            super().__init__(loop=loop)
+            self._init(lock)
+    else:
+        def __init__(self, lock=None, *, loop=None):
+            _no_loop_argument(loop)
+            self._loop = _bind_now()
+            if lock is not None and lock._loop is not self._loop:
+                raise ValueError("loop argument must agree with lock")
+            self._init(lock)
+
+    def _init(self, lock):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        # Export the lock's locked(), acquire() and release() methods.
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    if _minor >= 13:
+        async def wait(self):
+            if not self.locked():
+                raise RuntimeError('cannot wait on un-acquired lock')  # frame: locks.Condition.wait.unacquired
+            fut = self._get_loop().create_future()
+            self.release()
+            try:
+                try:
+                    self._waiters.append(fut)
+                    try:
+                        await fut  # frame: locks.Condition.wait
+                        return True
+                    finally:
+                        self._waiters.remove(fut)
+                finally:
+                    # Must re-acquire lock even if wait is cancelled.
+                    err = None
+                    while True:
+                        try:
+                            await self.acquire()
+                            break
+                        except asyncio.CancelledError as e:
+                            err = e
+                    if err is not None:
+                        try:
+                            raise err  # Re-raise most recent exception instance.
+                        finally:
+                            err = None  # Break reference cycles.
+            except BaseException:
+                # Any error raised out of here _may_ have occurred after this Task
+                # believed to have been successfully notified.
+                self._notify(1)
+                raise
+    else:
+        async def wait(self):
+            if not self.locked():
+                raise RuntimeError('cannot wait on un-acquired lock')  # frame: locks.Condition.wait.unacquired
+            self.release()
+            try:
+                fut = self._get_loop().create_future()
+                self._waiters.append(fut)
+                try:
+                    await fut  # frame: locks.Condition.wait
+                    return True
+                finally:
+                    self._waiters.remove(fut)
+            finally:
+                # Must reacquire lock even if wait is cancelled.
+                cancelled = False
+                while True:
+                    try:
+                        await self.acquire()
+                        break
+                    except asyncio.CancelledError:
+                        cancelled = True
+                if cancelled:
+                    raise asyncio.CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()  # frame: locks.Condition.wait_for
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')  # frame: locks.Condition.notify
+        self._notify(n)
+
+    def _notify(self, n):
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
+    if _minor >= 11:
+        def __init__(self, value=1):
+            self._init(value)
+    elif _minor == 10:
+        def __init__(self, value=1, *, loop=_marker):
+            super().__init__(loop=loop)
+            self._init(value)
+    else:
+        def __init__(self, value=1, *, loop=None):
+            _no_loop_argument(loop)
+            self._init(value)
+            self._loop = _bind_now()
+
+    def _init(self, value):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")  # frame: locks.Semaphore.__init__
+        self._value = value
+        self._waiters = [] if _minor <= 9 else None
+        self._wakeup_scheduled = False
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    if _minor <= 9:
+        def locked(self):
+            return self._value == 0
+
+        def _wake_up_next(self):
+            while self._waiters:
+                waiter = self._waiters.pop(0)
+                if not waiter.done():
+                    waiter.set_result(None)
+                    if _minor == 9:
+                        self._wakeup_scheduled = True
+                    return
+
+        def release(self):
+            self._value += 1
+            self._wake_up_next()
+
+        if _minor == 9:
+            async def acquire(self):
+                while self._wakeup_scheduled or self._value <= 0:
+                    fut = self._get_loop().create_future()
+                    self._waiters.append(fut)
+                    try:
+                        await fut  # frame: locks.Semaphore.acquire
+                        # reset _wakeup_scheduled *after* waiting for a future
+                        self._wakeup_scheduled = False
+                    except asyncio.CancelledError:
+                        self._wake_up_next()
+                        raise
+                self._value -= 1
+                return True
+        else:
+            async def acquire(self):
+                while self._value <= 0:
+                    fut = self._get_loop().create_future()
+                    self._waiters.append(fut)
+                    try:
+                        await fut  # frame: locks.Semaphore.acquire
+                    except:
+                        # See the similar code in Queue.get.
+                        fut.cancel()
+                        if self._value > 0 and not fut.cancelled():
+                            self._wake_up_next()
+                        raise
+                self._value -= 1
+                return True
+    else:
+        def locked(self):
+            return self._value == 0 or (
+                any(not w.cancelled() for w in (self._waiters or ())))
+
+        def release(self):
+            self._value += 1
+            self._wake_up_next()
+
+        if _minor >= 13:
+            async def acquire(self):
+                if not self.locked():
+                    self._value -= 1
+                    return True
+                if self._waiters is None:
+                    self._waiters = []
+                fut = self._get_loop().create_future()
+                self._waiters.append(fut)
+                try:
+                    try:
+                        await fut  # frame: locks.Semaphore.acquire
+                    finally:
+                        self._waiters.remove(fut)
+                except asyncio.CancelledError:
+                    # Currently the only exception designed be able to occur here.
+                    if fut.done() and not fut.cancelled():
+                        # Our Future was successfully set to True via _wake_up_next(),
+                        # but we are not about to successfully acquire(). Therefore we
+                        # must undo the bookkeeping already done and attempt to wake
+                        # up someone else.
+                        self._value += 1
+                    raise
+                finally:
+                    # New waiters may have arrived but had to wait due to FIFO.
+                    # Wake up as many as are allowed.
+                    while self._value > 0:
+                        if not self._wake_up_next():
+                            break  # There was no-one to wake up.
+                return True
+
+            def _wake_up_next(self):
+                if not self._waiters:
+                    return False
+                for fut in self._waiters:
+                    if not fut.done():
+                        self._value -= 1
+                        fut.set_result(True)
+                        # `fut` is now `done()` and not `cancelled()`.
+                        return True
+                return False
+        else:
+            async def acquire(self):
+                if not self.locked():
+                    self._value -= 1
+                    return True
+                if self._waiters is None:
+                    self._waiters = []
+                fut = self._get_loop().create_future()
+                self._waiters.append(fut)
+                try:
+                    try:
+                        await fut  # frame: locks.Semaphore.acquire
+                    finally:
+                        self._waiters.remove(fut)
+                except asyncio.CancelledError:
+                    if not fut.cancelled():
+                        self._value += 1
+                        self._wake_up_next()
+                    raise
+                if self._value > 0:
+                    self._wake_up_next()
+                return True
+
+            def _wake_up_next(self):
+                if not self._waiters:
+                    return
+                for fut in self._waiters:
+                    if not fut.done():
+                        self._value -= 1
+                        fut.set_result(True)
+                        return
+
+
+class BoundedSemaphore(Semaphore):
+    if _minor >= 11:
+        def __init__(self, value=1):
+            self._bound_value = value
+            super().__init__(value)
+    elif _minor == 10:
+        def __init__(self, value=1, *, loop=_marker):
+            self._bound_value = value
+            super().__init__(value, loop=loop)
+    else:
+        def __init__(self, value=1, *, loop=None):
+            self._bound_value = value
+            super().__init__(value, loop=loop)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')  # frame: locks.BoundedSemaphore.release
+        super().release()
