@@ -46,6 +46,13 @@ TARGETS = {
     "queues.Queue.get_nowait.shutdown": ("queues.py", "Queue.get_nowait", lambda s: s.strip() == "raise QueueShutDown"),
     "queues.Queue.task_done": ("queues.py", "Queue.task_done", lambda s: "raise ValueError('task_done() called too many times')" in s),
     "queues.Queue.join": ("queues.py", "Queue.join", lambda s: s.strip() == "await self._finished.wait()"),
+    "tasks.as_completed._wait_for_one.get": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip() == "f = await done.get()"),
+    "tasks.as_completed._wait_for_one.timeout": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip() in ("raise exceptions.TimeoutError", "raise futures.TimeoutError")),
+    "tasks.as_completed._wait_for_one.result": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip().startswith("return f.result()")),
+    "tasks._AsCompletedIterator.__anext__": ("tasks.py", "_AsCompletedIterator.__anext__", lambda s: s.strip() == "return await self._wait_for_one()"),
+    "tasks._AsCompletedIterator._wait_for_one.get": ("tasks.py", "_AsCompletedIterator._wait_for_one", lambda s: s.strip() == "f = await self._done.get()"),
+    "tasks._AsCompletedIterator._wait_for_one.timeout": ("tasks.py", "_AsCompletedIterator._wait_for_one", lambda s: s.strip() == "raise exceptions.TimeoutError"),
+    "tasks._AsCompletedIterator._wait_for_one.result": ("tasks.py", "_AsCompletedIterator._wait_for_one", lambda s: s.strip() == "return f.result() if resolve else f"),
     "events.Handle._run": ("events.py", "Handle._run", lambda s: "self._context.run(self._callback, *self._args)" in s),
     "base_events._run_once": ("base_events.py", "BaseEventLoop._run_once", lambda s: s.strip() == "handle._run()"),
     "base_events.run_forever": ("base_events.py", "BaseEventLoop.run_forever", lambda s: s.strip() == "self._run_once()"),
@@ -62,6 +69,9 @@ DEFS = {
     "def:tasks._release_waiter": ("tasks.py", ["_release_waiter"]),
     "def:base_events._run_until_complete_cb": ("base_events.py", ["_run_until_complete_cb"]),
     "def:futures._set_result_unless_cancelled": ("futures.py", ["_set_result_unless_cancelled"]),
+    "def:tasks.shield._inner_done_callback": ("tasks.py", ["shield._inner_done_callback"]),
+    "def:tasks.shield._outer_done_callback": ("tasks.py", ["shield._outer_done_callback"]),
+    "def:tasks.as_completed._on_completion": ("tasks.py", ["as_completed._on_completion"]),
 }
 
 def functions(tree):

@@ -69,7 +69,7 @@ impl Report {
                 .insert((r.version, r.imp), &r.verdict);
         }
         let width = by.keys().map(|k| k.len()).max().unwrap_or(8).max(8);
-        let mut out = format!("{:width$}", "scenario");
+        let mut out = format!("{:width$}", "program");
         for v in &self.versions {
             out.push_str(&format!("  {:>8}", v.to_string()));
         }

@@ -1012,3 +1012,52 @@ fn q2_priority_queue_follows_heapq_order() {
     );
     assert_eq!(prints(&t)[3], "[3, 2, 1, 0] True");
 }
+
+// ---------------------------------------------------------------- SH: shield, AC: as_completed
+
+#[test]
+fn sh1_cancelling_the_shield_leaves_the_inner_task_running() {
+    // CPython 3.7-3.13 (`aiospec run FILE --backend cpython`).
+    for minor in all_versions() {
+        let t = model(&example("shield/outer_cancelled_inner_runs_on.py"), minor);
+        let p = prints(&t);
+        assert_eq!(p[1], "waiter cancelled; inner done: False", "3.{minor}");
+        assert_eq!(p[2], "waiter cancelled: True");
+        assert_eq!(p[3], "inner finished at 1.0");
+        assert_eq!(p[4], "inner result");
+        let t = model(
+            &example("shield/inner_fails_after_outer_cancelled.py"),
+            minor,
+        );
+        assert!(
+            t.stderr()
+                .starts_with("Task exception was never retrieved\n"),
+            "3.{minor}: {}",
+            t.stderr()
+        );
+    }
+}
+
+#[test]
+fn ac1_as_completed_yields_in_completion_order() {
+    let t = model(&example("as_completed/completion_order.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "b after 0.25 at 0.25",
+            "c after 0.5 at 0.5",
+            "a after 0.75 at 0.75"
+        ]
+    );
+    let t = model(&example("as_completed/timeout.py"), 12);
+    assert_eq!(
+        prints(&t),
+        [
+            "got fast",
+            "timed out at 1.0",
+            "timed out at 1.0",
+            "[True, False, False]",
+            "all done at 3.0"
+        ]
+    );
+}

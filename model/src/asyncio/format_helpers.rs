@@ -75,6 +75,18 @@ impl Runtime<'_> {
                     return self.function_source(w);
                 }
                 let code = &f.code;
+                if crate::asyncio::prelude::is_prelude(&code.source) {
+                    // aiospec's own asyncio/*.py: CPython's file and `def` line.
+                    let text = code.source.line_text(code.firstlineno);
+                    let key = text.split("# def: ").nth(1)?.trim();
+                    return match self.stdlib_frame(&format!("def:{key}"))? {
+                        crate::lang::traceback::TbEntry::Stdlib { file, line, .. } => Some((
+                            format!("{}/asyncio/{file}", self.config.stdlib_prefix),
+                            line,
+                        )),
+                        _ => None,
+                    };
+                }
                 let file = if self.v.minor() >= 9 {
                     code.source.abs_path.clone()
                 } else {

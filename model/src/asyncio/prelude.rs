@@ -18,7 +18,8 @@ use crate::runtime::Runtime;
 pub const PRELUDE_PREFIX: &str = "<aiospec>/asyncio/";
 
 /// The prelude modules: (module name, file, source, the names `asyncio` takes from it).
-/// `locks.py` implements SPEC K1, K2, K3, K4; `queues.py` implements Q1, Q2.
+/// `locks.py` implements SPEC K1, K2, K3, K4; `queues.py` implements Q1, Q2; `tasks.py`
+/// (shield, as_completed) implements SH1, AC1.
 const MODULES: &[(&str, &str, &str, &[&str])] = &[
     (
         "asyncio.locks",
@@ -44,6 +45,12 @@ const MODULES: &[(&str, &str, &str, &[&str])] = &[
             "QueueEmpty",
             "QueueShutDown",
         ],
+    ),
+    (
+        "asyncio.tasks",
+        "tasks.py",
+        include_str!("py/tasks.py"),
+        &["shield", "as_completed"],
     ),
 ];
 

@@ -1,0 +1,227 @@
+# asyncio.shield and asyncio.as_completed as aiospec runs them: written for aiospec after the
+# algorithm of each CPython version's Lib/asyncio/tasks.py (3.7-3.13), with the conventions of
+# locks.py here (`_minor`, `_running_loop`, `_refuse`, and "frame: KEY" / "def: KEY"
+# annotations naming CPython's lines in tracebacks and callback reprs). Where only a
+# signature differs between versions the whole function is written out per version, as
+# argument binding happens at the call.
+import asyncio
+from asyncio.queues import Queue
+
+
+def _loop_now():
+    # events.get_event_loop() inside a running loop; outside one it is refused.
+    loop = _running_loop()
+    if loop is None:
+        _refuse('as_completed() outside a running loop (get_event_loop() there)')
+    return loop
+
+
+if _minor >= 10:
+    def shield(arg):
+        inner = asyncio.ensure_future(arg)
+        if inner.done():
+            # Shortcut.
+            return inner
+        loop = inner.get_loop()
+        outer = loop.create_future()
+
+        def _inner_done_callback(inner):  # def: tasks.shield._inner_done_callback
+            if outer.cancelled():
+                if not inner.cancelled():
+                    # Mark inner's result as retrieved.
+                    inner.exception()
+                return
+
+            if inner.cancelled():
+                outer.cancel()
+            else:
+                exc = inner.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                else:
+                    outer.set_result(inner.result())
+
+        def _outer_done_callback(outer):  # def: tasks.shield._outer_done_callback
+            if not inner.done():
+                inner.remove_done_callback(_inner_done_callback)
+
+        inner.add_done_callback(_inner_done_callback)
+        outer.add_done_callback(_outer_done_callback)
+        return outer
+else:
+    def shield(arg, *, loop=None):
+        if loop is not None:
+            _refuse('the loop argument of shield() (deprecated)')
+        inner = asyncio.ensure_future(arg)
+        if inner.done():
+            # Shortcut.
+            return inner
+        loop = inner.get_loop()
+        outer = loop.create_future()
+
+        def _inner_done_callback(inner):  # def: tasks.shield._inner_done_callback
+            if outer.cancelled():
+                if not inner.cancelled():
+                    # Mark inner's result as retrieved.
+                    inner.exception()
+                return
+
+            if inner.cancelled():
+                outer.cancel()
+            else:
+                exc = inner.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                else:
+                    outer.set_result(inner.result())
+
+        def _outer_done_callback(outer):  # def: tasks.shield._outer_done_callback
+            if not inner.done():
+                inner.remove_done_callback(_inner_done_callback)
+
+        inner.add_done_callback(_inner_done_callback)
+        outer.add_done_callback(_outer_done_callback)
+        return outer
+
+
+if _minor <= 9:
+    def as_completed(fs, *, loop=None, timeout=None):
+        if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+            if _minor <= 8:
+                raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+            raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        if loop is not None:
+            _refuse('the loop argument of as_completed() (deprecated)')
+        loop = _loop_now()
+        todo = {asyncio.ensure_future(f) for f in set(fs)}
+        done = Queue()
+        timeout_handle = None
+
+        def _on_timeout():
+            for f in todo:
+                f.remove_done_callback(_on_completion)
+                done.put_nowait(None)  # Queue a dummy value for _wait_for_one().
+            todo.clear()  # Can't do todo.remove(f) in the loop.
+
+        def _on_completion(f):  # def: tasks.as_completed._on_completion
+            if not todo:
+                return  # _on_timeout() was here first.
+            todo.remove(f)
+            done.put_nowait(f)
+            if not todo and timeout_handle is not None:
+                timeout_handle.cancel()
+
+        async def _wait_for_one():
+            f = await done.get()  # frame: tasks.as_completed._wait_for_one.get
+            if f is None:
+                # Dummy value from _on_timeout().
+                raise asyncio.TimeoutError  # frame: tasks.as_completed._wait_for_one.timeout
+            return f.result()  # frame: tasks.as_completed._wait_for_one.result
+
+        for f in todo:
+            f.add_done_callback(_on_completion)
+        if todo and timeout is not None:
+            timeout_handle = loop.call_later(timeout, _on_timeout)
+        for _ in range(len(todo)):
+            yield _wait_for_one()
+elif _minor <= 12:
+    def as_completed(fs, *, timeout=None):
+        if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+            raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        done = Queue()
+        loop = _loop_now()
+        todo = {asyncio.ensure_future(f) for f in set(fs)}
+        timeout_handle = None
+
+        def _on_timeout():
+            for f in todo:
+                f.remove_done_callback(_on_completion)
+                done.put_nowait(None)  # Queue a dummy value for _wait_for_one().
+            todo.clear()  # Can't do todo.remove(f) in the loop.
+
+        def _on_completion(f):  # def: tasks.as_completed._on_completion
+            if not todo:
+                return  # _on_timeout() was here first.
+            todo.remove(f)
+            done.put_nowait(f)
+            if not todo and timeout_handle is not None:
+                timeout_handle.cancel()
+
+        async def _wait_for_one():
+            f = await done.get()  # frame: tasks.as_completed._wait_for_one.get
+            if f is None:
+                # Dummy value from _on_timeout().
+                raise asyncio.TimeoutError  # frame: tasks.as_completed._wait_for_one.timeout
+            return f.result()  # frame: tasks.as_completed._wait_for_one.result
+
+        for f in todo:
+            f.add_done_callback(_on_completion)
+        if todo and timeout is not None:
+            timeout_handle = loop.call_later(timeout, _on_timeout)
+        for _ in range(len(todo)):
+            yield _wait_for_one()
+else:
+    class _AsCompletedIterator:
+        def __init__(self, aws, timeout):
+            self._done = Queue()
+            self._timeout_handle = None
+
+            loop = _loop_now()
+            todo = {asyncio.ensure_future(aw) for aw in set(aws)}
+            for f in todo:
+                f.add_done_callback(self._handle_completion)
+            if todo and timeout is not None:
+                self._timeout_handle = (
+                    loop.call_later(timeout, self._handle_timeout)
+                )
+            self._todo = todo
+            self._todo_left = len(todo)
+
+        def __aiter__(self):
+            return self
+
+        def __iter__(self):
+            return self
+
+        async def __anext__(self):
+            if not self._todo_left:
+                raise StopAsyncIteration
+            self._todo_left -= 1
+            return await self._wait_for_one()  # frame: tasks._AsCompletedIterator.__anext__
+
+        def __next__(self):
+            if not self._todo_left:
+                raise StopIteration
+            self._todo_left -= 1
+            return self._wait_for_one(resolve=True)
+
+        def _handle_timeout(self):
+            for f in self._todo:
+                f.remove_done_callback(self._handle_completion)
+                self._done.put_nowait(None)  # Sentinel for _wait_for_one().
+            self._todo.clear()  # Can't do todo.remove(f) in the loop.
+
+        def _handle_completion(self, f):
+            if not self._todo:
+                return  # _handle_timeout() was here first.
+            self._todo.remove(f)
+            self._done.put_nowait(f)
+            if not self._todo and self._timeout_handle is not None:
+                self._timeout_handle.cancel()
+
+        async def _wait_for_one(self, resolve=False):
+            # Wait for the next future to be done and return it unless resolve is
+            # set, in which case return either the result of the future or raise
+            # an exception.
+            f = await self._done.get()  # frame: tasks._AsCompletedIterator._wait_for_one.get
+            if f is None:
+                # Dummy value from _handle_timeout().
+                raise asyncio.TimeoutError  # frame: tasks._AsCompletedIterator._wait_for_one.timeout
+            return f.result() if resolve else f  # frame: tasks._AsCompletedIterator._wait_for_one.result
+
+    def as_completed(fs, *, timeout=None):
+        if asyncio.iscoroutine(fs) or asyncio.isfuture(fs):
+            raise TypeError(
+                f"expects an iterable of awaitables, not {type(fs).__name__}"
+            )
+        return _AsCompletedIterator(fs, timeout)
