@@ -1061,3 +1061,30 @@ fn ac1_as_completed_yields_in_completion_order() {
         ]
     );
 }
+
+#[test]
+fn to1_a_timeout_turns_its_own_cancellation_into_timeout_error() {
+    // CPython 3.11-3.13 (`aiospec run FILE --backend cpython`).
+    for minor in 11..=13 {
+        let t = model(&example("timeouts/expires.py"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "<Timeout [created]>",
+                "<Timeout [active] when=0.5> 0.5",
+                "TimeoutError at 0.5 CancelledError() True",
+                "<Timeout [expired]>",
+                "<Timeout [finished]> False"
+            ],
+            "3.{minor}"
+        );
+        let t = model(&example("timeouts/nested.py"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "inner expired: True outer expired: False",
+                "cancelled, not a timeout: True 1"
+            ]
+        );
+    }
+}

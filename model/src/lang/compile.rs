@@ -775,7 +775,13 @@ impl<'a> Compiler<'a> {
             self.stmts(&w.body)?;
         }
         self.fblocks.pop();
-        self.span = item.context_expr.range().into();
+        // The exit calls are located at the whole statement on 3.11 and 3.12, at the context
+        // expression otherwise (what tracebacks through __exit__/__aexit__ show).
+        self.span = if (11..=12).contains(&self.v.minor()) {
+            w.range().into()
+        } else {
+            item.context_expr.range().into()
+        };
         self.emit(Instr::PopBlock);
         self.emit(Instr::WithNormalExit);
         if w.is_async {
