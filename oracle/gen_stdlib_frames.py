@@ -54,9 +54,18 @@ TARGETS = {
     "tasks._AsCompletedIterator._wait_for_one.timeout": ("tasks.py", "_AsCompletedIterator._wait_for_one", lambda s: s.strip() == "raise exceptions.TimeoutError"),
     "tasks._AsCompletedIterator._wait_for_one.result": ("tasks.py", "_AsCompletedIterator._wait_for_one", lambda s: s.strip() == "return f.result() if resolve else f"),
     "timeouts.Timeout.reschedule.created": ("timeouts.py", "Timeout.reschedule", lambda s: "raise RuntimeError(\"Timeout has not been entered\")" in s),
-    "timeouts.Timeout.reschedule.state": ("timeouts.py", "Timeout.reschedule", lambda s: s.strip() == "raise RuntimeError("),
+    "timeouts.Timeout.reschedule.state": ("timeouts.py", "Timeout.reschedule", lambda s: "Cannot change state of" in s),
     "timeouts.Timeout.__aenter__.entered": ("timeouts.py", "Timeout.__aenter__", lambda s: "Timeout has already been entered" in s),
     "timeouts.Timeout.__aenter__.task": ("timeouts.py", "Timeout.__aenter__", lambda s: "Timeout should be used inside a task" in s),
+    "taskgroups.TaskGroup.__aenter__.entered": ("taskgroups.py", "TaskGroup.__aenter__", lambda s: "has already been entered" in s),
+    "taskgroups.TaskGroup.__aenter__.parent": ("taskgroups.py", "TaskGroup.__aenter__", lambda s: "cannot determine the parent task" in s),
+    "taskgroups.TaskGroup.__aexit__.wait": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "await self._on_completed_fut"),
+    "taskgroups.TaskGroup.__aexit__.base_error": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise self._base_error"),
+    "taskgroups.TaskGroup.__aexit__.cancelled": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise propagate_cancellation_error"),
+    "taskgroups.TaskGroup.__aexit__.group": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise me from None"),
+    "taskgroups.TaskGroup.create_task.entered": ("taskgroups.py", "TaskGroup.create_task", lambda s: "has not been entered" in s),
+    "taskgroups.TaskGroup.create_task.finished": ("taskgroups.py", "TaskGroup.create_task", lambda s: "is finished" in s),
+    "taskgroups.TaskGroup.create_task.aborting": ("taskgroups.py", "TaskGroup.create_task", lambda s: "is shutting down" in s),
     "events.Handle._run": ("events.py", "Handle._run", lambda s: "self._context.run(self._callback, *self._args)" in s),
     "base_events._run_once": ("base_events.py", "BaseEventLoop._run_once", lambda s: s.strip() == "handle._run()"),
     "base_events.run_forever": ("base_events.py", "BaseEventLoop.run_forever", lambda s: s.strip() == "self._run_once()"),
@@ -178,10 +187,14 @@ def main():
                 src = open(path).read()
                 trees[fname] = (src.splitlines(), statements(ast.parse(src)))
             lines, stmts = trees[fname]
-            found = [(q, st, f) for q, st, f in stmts if q == func and pred(lines[st.lineno - 1])
+            found = [(q, st, f) for q, st, f in stmts if q == func
+                     and pred("\n".join(lines[st.lineno - 1:st.end_lineno]))
                      and not isinstance(st, (ast.If, ast.Try, ast.With, ast.AsyncWith, ast.For, ast.While))]
             for q, st, f in found[:1]:
-                text = lines[st.lineno - 1]
+                # A statement over several lines keeps them all, `\n`-separated; the end
+                # column is on the last.
+                node = st.value if isinstance(st, (ast.Return, ast.Expr)) and st.value is not None else st
+                text = "\\n".join(lines[node.lineno - 1:node.end_lineno])
                 c0, c1 = position(st)
                 print(minor, key, fname, st.lineno, c0, c1, f.name, "|", text)
         src = open(os.path.join(lib, "tasks.py")).read()

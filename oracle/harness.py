@@ -284,16 +284,17 @@ def exception_handler(loop, context):
 
 def strip_harness_frames(text):
     """Drop the harness's own frames (its code runs as '<string>'), with the source line and
-    carets 3.13 shows for them."""
+    carets 3.11+ show for them, also inside exception-group boxes ("  |   File ...")."""
     out = []
-    skipping = False
+    skipping = None
     for l in text.split("\n"):
-        if l.startswith('  File "<string>"'):
-            skipping = True
+        m = re.match(r'^((?:\s*[|+] )?)  File "<string>"', l)
+        if m:
+            skipping = m.group(1) + "    "
             continue
-        if skipping and l.startswith("    "):
+        if skipping is not None and l.startswith(skipping):
             continue
-        skipping = False
+        skipping = None
         out.append(l)
     return "\n".join(out)
 

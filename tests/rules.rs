@@ -1088,3 +1088,37 @@ fn to1_a_timeout_turns_its_own_cancellation_into_timeout_error() {
         );
     }
 }
+
+// ---------------------------------------------------------------- TG: TaskGroup, EG: groups
+
+#[test]
+fn tg1_the_first_failure_cancels_the_rest_and_errors_come_out_together() {
+    // CPython 3.11-3.13 (`aiospec run FILE --backend cpython`).
+    for minor in 11..=13 {
+        let t = model(&example("taskgroups/first_failure_cancels_rest.py"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "body waiting <TaskGroup tasks=3 entered>",
+                "fast finished",
+                "slow cancelled at 0.5",
+                "caught ExceptionGroup('unhandled errors in a TaskGroup', [ValueError('bad')]) (ValueError('bad'),)"
+            ],
+            "3.{minor}"
+        );
+        let t = model(&example("taskgroups/cancelled_from_outside.py"), minor);
+        assert_eq!(prints(&t)[2], "runner cancelled: True");
+    }
+}
+
+#[test]
+fn eg1_an_uncaught_group_prints_as_boxes() {
+    let t = model(&example("taskgroups/unhandled_group.py"), 12);
+    let err = t.stderr();
+    assert!(err.starts_with("  + Exception Group Traceback (most recent call last):\n"));
+    assert!(err.contains("  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | Traceback (most recent call last):\n"));
+    assert!(
+        err.ends_with("    | KeyError: 'b'\n    +------------------------------------\n"),
+        "{err}"
+    );
+}

@@ -19,7 +19,7 @@ pub const PRELUDE_PREFIX: &str = "<aiospec>/asyncio/";
 
 /// The prelude modules: (module name, file, source, the names `asyncio` takes from it).
 /// `locks.py` implements SPEC K1, K2, K3, K4; `queues.py` implements Q1, Q2; `tasks.py`
-/// (shield, as_completed) implements SH1, AC1; `timeouts.py` implements TO1.
+/// (shield, as_completed) implements SH1, AC1; `timeouts.py` implements TO1; `taskgroups.py` implements TG1.
 const MODULES: &[(&str, &str, &str, &[&str])] = &[
     (
         "asyncio.locks",
@@ -57,6 +57,12 @@ const MODULES: &[(&str, &str, &str, &[&str])] = &[
         "timeouts.py",
         include_str!("py/timeouts.py"),
         &["timeout", "timeout_at", "Timeout"],
+    ),
+    (
+        "asyncio.taskgroups",
+        "taskgroups.py",
+        include_str!("py/taskgroups.py"),
+        &["TaskGroup"],
     ),
 ];
 

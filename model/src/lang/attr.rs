@@ -177,6 +177,11 @@ impl Runtime<'_> {
         obj: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        if self.is_group(i) {
+            if let Some(v) = self.group_attr(i, obj, name) {
+                return Ok(Some(v));
+            }
+        }
         let st = i.exc();
         Ok(Some(match name {
             "args" => Value::Tuple(st.args.clone()),

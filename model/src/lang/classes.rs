@@ -132,6 +132,16 @@ impl Runtime<'_> {
 
     /// `cls(*args)`.
     pub fn instantiate(&mut self, cls: &Rc<Class>, args: Args) -> PyResult {
+        if cls.is_exception
+            && self.v.minor() >= 11
+            && cls.is_subclass(&self.exc_class(super::exceptions::E::BaseExceptionGroup))
+        {
+            // `BaseExceptionGroup.__new__` checks its arguments and may pick another class.
+            let actual = self.exception_group_class(cls, &args)?;
+            if &*actual.module == "builtins" {
+                return Ok(Value::Instance(self.new_exc_of(actual, args.pos)));
+            }
+        }
         if cls.tag.is_some() {
             if cls.is_exception {
                 if !args.kw.is_empty() {

@@ -332,6 +332,9 @@ impl Runtime<'_> {
 
     /// `BaseException.__str__` (with the subclasses' own: KeyError, OSError).
     pub fn exc_str(&mut self, e: &Exc) -> PyResult<String> {
+        if self.is_group(e) {
+            return self.group_str(e);
+        }
         let args = e.args();
         if e.class.is_subclass(&self.exc_class(E::KeyError)) && args.len() == 1 {
             return self.repr(&args[0]);

@@ -19,6 +19,7 @@ pub mod compile_expr;
 pub mod cpython_attrs;
 pub mod dict;
 pub mod dir;
+pub mod exception_group;
 pub mod exceptions;
 pub mod format;
 pub mod front;

@@ -62,6 +62,37 @@ pub fn exc_type_name(c: &Class, v: PyVersion, display: bool) -> String {
     }
 }
 
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// `traceback._ExceptionPrintContext`: how deep in exception groups the printing is.
+#[derive(Default)]
+struct PrintContext {
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `emit`: every line of `text` indented, with the margin inside a group.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 impl Runtime<'_> {
     /// An exception's `__traceback__` as a value.
     pub fn traceback_value(&self, e: &Exc) -> Value {
@@ -87,42 +118,145 @@ impl Runtime<'_> {
     pub fn format_exception(&mut self, e: &Exc) -> String {
         let mut out = String::new();
         let mut seen: Vec<*const super::object::Instance> = Vec::new();
-        self.format_chain(e, &mut out, &mut seen);
+        let mut ctx = PrintContext::default();
+        self.format_chain(e, &mut out, &mut seen, &mut ctx);
         out
     }
 
+    /// `TracebackException.format`: the chain of causes and contexts, oldest first, and
+    /// for an exception group (3.11+) its members in boxes (`_ExceptionPrintContext`).
     fn format_chain(
         &mut self,
         e: &Exc,
         out: &mut String,
         seen: &mut Vec<*const super::object::Instance>,
+        ctx: &mut PrintContext,
     ) {
+        // The chain, newest first, then printed oldest first.
+        let mut chain: Vec<(Option<&'static str>, Exc)> = Vec::new();
+        let mut cur = Some(e.clone());
         seen.push(Rc::as_ptr(e));
-        let (cause, context, suppress) = {
-            let st = e.exc();
-            (st.cause.clone(), st.context.clone(), st.suppress_context)
-        };
-        if let Some(c) = cause {
-            if !seen.contains(&Rc::as_ptr(&c)) {
-                self.format_chain(&c, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
+        while let Some(x) = cur.take() {
+            let (cause, context, suppress) = {
+                let st = x.exc();
+                (st.cause.clone(), st.context.clone(), st.suppress_context)
+            };
+            let (msg, next) = match (cause, context) {
+                (Some(c), _) => (Some(CAUSE_MESSAGE), Some(c)),
+                (None, Some(c)) if !suppress => (Some(CONTEXT_MESSAGE), Some(c)),
+                _ => (None, None),
+            };
+            let next = next.filter(|n| !seen.contains(&Rc::as_ptr(n)));
+            if let Some(n) = &next {
+                seen.push(Rc::as_ptr(n));
             }
-        } else if let (Some(c), false) = (context, suppress) {
-            if !seen.contains(&Rc::as_ptr(&c)) {
-                self.format_chain(&c, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+            chain.push((if next.is_some() { msg } else { None }, x));
+            cur = next;
         }
-        let entries: Vec<TbEntry> = e.exc().traceback.clone();
+        for (msg, x) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(out, m, '|');
+            }
+            self.format_one(&x, out, seen, ctx);
+        }
+    }
+
+    /// One exception of a chain: its traceback and last line, or a group's box.
+    fn format_one(
+        &mut self,
+        x: &Exc,
+        out: &mut String,
+        seen: &mut Vec<*const super::object::Instance>,
+        ctx: &mut PrintContext,
+    ) {
+        const MAX_GROUP_WIDTH: usize = 15;
+        const MAX_GROUP_DEPTH: usize = 10;
+        let entries: Vec<TbEntry> = x.exc().traceback.clone();
+        if !self.is_group(x) {
+            if !entries.is_empty() {
+                ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                let mut text = String::new();
+                self.format_entries(&entries, &mut text);
+                ctx.emit(out, &text, '|');
+            }
+            let only = self.exception_only(x);
+            ctx.emit(out, &only, '|');
+            return;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
         if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_entries(&entries, out);
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { '+' } else { '|' },
+            );
+            let mut text = String::new();
+            self.format_entries(&entries, &mut text);
+            ctx.emit(out, &text, '|');
         }
-        out.push_str(&self.exception_only(e));
+        let only = self.exception_only(x);
+        ctx.emit(out, &only, '|');
+        let members = self.group_members(x);
+        let n = if members.len() <= MAX_GROUP_WIDTH {
+            members.len()
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&format!(
+                "{}{}+---------------- {title} ----------------\n",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " }
+            ));
+            ctx.depth += 1;
+            if !truncated {
+                let m = members[i].clone();
+                if !seen.contains(&Rc::as_ptr(&m)) {
+                    self.format_chain(&m, out, seen, ctx);
+                }
+            } else {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(
+                    out,
+                    &format!("and {remaining} more exception{plural}\n"),
+                    '|',
+                );
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
     }
 
     /// The entries, outermost first, with CPython's collapsing of repeated frames.
