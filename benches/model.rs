@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let seeds = load_dir(&root.join("seed"));
     let corpus = load_dir(&root);
-    let v = PyVersion(12);
+    let v = PyVersion::new(12);
 
     let mut g = c.benchmark_group("model");
     g.throughput(Throughput::Elements(seeds.len() as u64));
@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(6));
     g.bench_function("explore_runs", |b| {
         b.iter(|| {
-            std::hint::black_box(explore(&order, PyVersion(8), 100, |_| {}).expect("explores"))
+            std::hint::black_box(explore(&order, PyVersion::new(8), 100, |_| {}).expect("explores"))
         })
     });
     g.finish();

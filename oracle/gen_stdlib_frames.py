@@ -6,7 +6,8 @@ the columns are those of the expression CPython's traceback points at (`co_posit
 the frames an exception passes through on its way out of asyncio's code. Keys name a
 statement: `runners.run` is the `return ...run_until_complete(...)` line of `asyncio.run`.
 
-Run: python3 oracle/gen_stdlib_frames.py > model/data/stdlib_frames.txt"""
+Run (with a Python that parses every version's stdlib, 3.13 for 3.14/3.15):
+$(pyenv root)/versions/3.13.0/bin/python oracle/gen_stdlib_frames.py > model/data/stdlib_frames.txt"""
 import ast, os, subprocess
 
 # key -> (file, qualified function, predicate on the statement's source text)
@@ -14,6 +15,20 @@ TARGETS = {
     "runners.run": ("runners.py", "run", lambda s: "run_until_complete(main)" in s or "runner.run(main)" in s),
     "runners.Runner.run": ("runners.py", "Runner.run", lambda s: "self._loop.run_until_complete(task)" in s),
     "base_events.run_until_complete": ("base_events.py", "BaseEventLoop.run_until_complete", lambda s: s.strip() == "return future.result()"),
+    # create_task's call on to the loop's, and the loop's Task(...) (an argument Task rejects).
+    "tasks.create_task": ("tasks.py", "create_task", lambda s: "loop.create_task(coro" in s and "context=context" not in s),
+    "base_events.BaseEventLoop.create_task": ("base_events.py", "BaseEventLoop.create_task", lambda s: "tasks.Task(coro, loop=self" in s),
+    # The loop's checks of itself (3.7.16 spells _check_running "_check_runnung"), and the
+    # lines of its methods that call them.
+    "base_events._check_closed": ("base_events.py", "BaseEventLoop._check_closed", lambda s: "raise RuntimeError('Event loop is closed')" in s),
+    "base_events._check_running.running": ("base_events.py", ("BaseEventLoop._check_running", "BaseEventLoop._check_runnung"), lambda s: "This event loop is already running" in s),
+    "base_events._check_running.other": ("base_events.py", ("BaseEventLoop._check_running", "BaseEventLoop._check_runnung"), lambda s: "Cannot run the event loop while another loop is running" in s),
+    "base_events.run_forever.setup": ("base_events.py", "BaseEventLoop.run_forever", lambda s: s.strip() == "self._run_forever_setup()"),
+    "base_events.call_later.call_at": ("base_events.py", "BaseEventLoop.call_later", lambda s: "self.call_at(self.time() + delay" in s),
+    **{f"base_events.{f}.{check}": ("base_events.py", f"BaseEventLoop.{f}", (lambda c: lambda s: s.strip() in c)(calls))
+       for f in ("run_until_complete", "run_forever", "_run_forever_setup", "call_soon", "call_at", "create_task")
+       for check, calls in (("check_closed", ("self._check_closed()",)),
+                            ("check_running", ("self._check_running()", "self._check_runnung()")))},
     "tasks.sleep": ("tasks.py", "sleep", lambda s: s.strip() == "return await future"),
     "tasks.sleep.sleep0": ("tasks.py", "sleep", lambda s: s.strip() == "await __sleep0()"),
     "tasks.__sleep0": ("tasks.py", "__sleep0", lambda s: s.strip() == "yield"),
@@ -63,9 +78,16 @@ TARGETS = {
     "taskgroups.TaskGroup.__aexit__.base_error": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise self._base_error"),
     "taskgroups.TaskGroup.__aexit__.cancelled": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise propagate_cancellation_error"),
     "taskgroups.TaskGroup.__aexit__.group": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "raise me from None"),
+    "taskgroups.TaskGroup.__aexit__.aexit": ("taskgroups.py", "TaskGroup.__aexit__", lambda s: s.strip() == "return await self._aexit(et, exc)"),
+    "taskgroups.TaskGroup._aexit.wait": ("taskgroups.py", "TaskGroup._aexit", lambda s: s.strip() == "await self._on_completed_fut"),
+    "taskgroups.TaskGroup._aexit.base_error": ("taskgroups.py", "TaskGroup._aexit", lambda s: s.strip() == "raise self._base_error"),
+    "taskgroups.TaskGroup._aexit.cancelled": ("taskgroups.py", "TaskGroup._aexit", lambda s: s.strip() == "raise propagate_cancellation_error"),
+    "taskgroups.TaskGroup._aexit.generator_exit": ("taskgroups.py", "TaskGroup._aexit", lambda s: s.strip() == "raise exc"),
+    "taskgroups.TaskGroup._aexit.group": ("taskgroups.py", "TaskGroup._aexit", lambda s: s.strip().startswith("raise BaseExceptionGroup(")),
     "taskgroups.TaskGroup.create_task.entered": ("taskgroups.py", "TaskGroup.create_task", lambda s: "has not been entered" in s),
     "taskgroups.TaskGroup.create_task.finished": ("taskgroups.py", "TaskGroup.create_task", lambda s: "is finished" in s),
     "taskgroups.TaskGroup.create_task.aborting": ("taskgroups.py", "TaskGroup.create_task", lambda s: "is shutting down" in s),
+    "asyncio.__getattr__": ("__init__.py", "__getattr__", lambda s: "has no attribute" in s and "raise AttributeError" in s),
     "events.Handle._run": ("events.py", "Handle._run", lambda s: "self._context.run(self._callback, *self._args)" in s),
     "base_events._run_once": ("base_events.py", "BaseEventLoop._run_once", lambda s: s.strip() == "handle._run()"),
     "base_events.run_forever": ("base_events.py", "BaseEventLoop.run_forever", lambda s: s.strip() == "self._run_once()"),
@@ -85,6 +107,8 @@ DEFS = {
     "def:tasks.shield._inner_done_callback": ("tasks.py", ["shield._inner_done_callback"]),
     "def:tasks.shield._outer_done_callback": ("tasks.py", ["shield._outer_done_callback"]),
     "def:tasks.as_completed._on_completion": ("tasks.py", ["as_completed._on_completion"]),
+    "def:tasks.shield._clear_awaited_by_callback": ("tasks.py", ["shield._clear_awaited_by_callback"]),
+    "def:tasks._log_on_exception": ("tasks.py", ["_log_on_exception"]),
 }
 
 def functions(tree):
@@ -165,19 +189,23 @@ def position(st):
         node = st.value
     elif isinstance(st, ast.Expr):
         node = st.value
+    elif isinstance(st, ast.Assign) and isinstance(st.value, ast.Call):
+        node = st.value
     elif isinstance(st, ast.AsyncWith):
         node = st.items[0].context_expr
     return node.col_offset, node.end_col_offset
 
 def main():
-    root = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip()
-    print("# generated by oracle/gen_stdlib_frames.py: minor key file line col end_col function | source")
-    for v in sorted(os.listdir(os.path.join(root, "versions")), key=lambda v: [int(x) for x in v.split(".") if x.isdigit()]):
-        parts = v.split(".")
-        if len(parts) != 3 or parts[0] != "3" or not (7 <= int(parts[1]) <= 13):
-            continue
-        minor = int(parts[1])
-        lib = os.path.join(root, "versions", v, "lib", "python3.%d" % minor, "asyncio")
+    import sys
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from interpreters import interpreters
+    print("# generated by oracle/gen_stdlib_frames.py: version key file line col end_col function | source")
+    for label, _argv, stdlib in interpreters():
+        minor = int(label.split(".")[0])
+        lib = os.path.join(stdlib, "asyncio")
+        # The column is the version: the minor number, or minor.patch where the model follows
+        # two patch releases of one minor version.
+        version = label
         trees = {}
         for key, (fname, func, pred) in TARGETS.items():
             path = os.path.join(lib, fname)
@@ -187,16 +215,24 @@ def main():
                 src = open(path).read()
                 trees[fname] = (src.splitlines(), statements(ast.parse(src)))
             lines, stmts = trees[fname]
-            found = [(q, st, f) for q, st, f in stmts if q == func
+            found = [(q, st, f) for q, st, f in stmts if (q in func if isinstance(func, tuple) else q == func)
                      and pred("\n".join(lines[st.lineno - 1:st.end_lineno]))
                      and not isinstance(st, (ast.If, ast.Try, ast.With, ast.AsyncWith, ast.For, ast.While))]
             for q, st, f in found[:1]:
                 # A statement over several lines keeps them all, `\n`-separated; the end
                 # column is on the last.
                 node = st.value if isinstance(st, (ast.Return, ast.Expr)) and st.value is not None else st
+                if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call):
+                    node = st
                 text = "\\n".join(lines[node.lineno - 1:node.end_lineno])
                 c0, c1 = position(st)
-                print(minor, key, fname, st.lineno, c0, c1, f.name, "|", text)
+                lineno = st.lineno
+                if minor == 7:
+                    # 3.7's line of an instruction is the furthest line any expression
+                    # compiled before it starts on (the compiler's line only moves forward).
+                    lineno = max(n.lineno for n in ast.walk(st) if isinstance(n, ast.expr))
+                    text = lines[lineno - 1]
+                print(version, key, fname, lineno, c0, c1, f.name, "|", text)
         src = open(os.path.join(lib, "tasks.py")).read()
         for role, st in sorted(wait_for_rows(ast.parse(src), src.splitlines()).items()):
             text = src.splitlines()[st.lineno - 1]
@@ -206,7 +242,7 @@ def main():
                 # (13+ at its context expression): every line of it, `\n`-separated.
                 c0, c1 = st.col_offset, st.end_col_offset
                 text = "\\n".join(src.splitlines()[st.lineno - 1:st.end_lineno])
-            print(minor, "tasks.wait_for." + role, "tasks.py", st.lineno, c0, c1, "wait_for", "|", text)
+            print(version, "tasks.wait_for." + role, "tasks.py", st.lineno, c0, c1, "wait_for", "|", text)
         for key, (fname, candidates) in DEFS.items():
             path = os.path.join(lib, fname)
             src = open(path).read()
@@ -218,7 +254,7 @@ def main():
                 line = node.decorator_list[0].lineno if node.decorator_list else node.lineno
                 text = src.splitlines()[line - 1]
                 qualname = func.replace(".", ".<locals>.")
-                print(minor, key, fname, line, 0, 0, qualname, "|", text)
+                print(version, key, fname, line, 0, 0, qualname, "|", text)
                 break
 
 main()

@@ -243,15 +243,13 @@ class SeqTimerHandle(asyncio.TimerHandle):
 IMPL = "c"
 
 
-def task_factory(loop, coro, **kwargs):
-    cls = asyncio.tasks._PyTask if IMPL == "py" else asyncio.Task
-    task = cls(coro, loop=loop, **kwargs)
+def record_task(task, coro):
+    """Label a task the loop made, as soon as it is made (before it first runs)."""
     REC.labels[id(task)] = coro_label(coro)
     REC.seqs[id(task)] = next(REC.task_seq)
     entry = REC.watch.pop(id(coro), None)
     if entry is not None:
         REC.watch_orders[entry[0]].append(entry[1])
-    return task
 
 
 CAPTURE = logging.getLogger("asyncio")
@@ -303,30 +301,19 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         super().__init__(VirtualSelector(self))
         self._clock_resolution = 1e-09
-        self.set_task_factory(task_factory)
         self.set_exception_handler(exception_handler)
         REC.loop = self
 
-    if sys.version_info >= (3, 13):
-        # 3.13.0's create_task calls a task factory without the name and then
-        # task.set_name(name), which names an unnamed task None. Without a factory (what the
-        # model models) it builds Task(coro, loop=self, name=name, context=context): do that,
-        # through our factory, so the harness does not change what get_name() returns.
-        def create_task(self, coro, *, name=None, context=None):
-            self._check_closed()
-            return task_factory(self, coro, name=name, context=context)
+    def create_task(self, *args, **kwargs):
+        # No task factory: with one, create_task's frames in tracebacks, 3.13.0's task names
+        # and 3.14's keyword checks are not a plain loop's. The task is recorded once made;
+        # the base class builds `tasks.Task(...)` (the Python class under IMPL "py").
+        task = super().create_task(*args, **kwargs)
+        record_task(task, args[0] if args else kwargs["coro"])
+        return task
 
     def time(self):
         return CLOCK.t
-
-    def call_at(self, when, callback, *args, context=None):
-        self._check_closed()
-        timer = SeqTimerHandle(when, callback, args, self, context)
-        if timer._source_traceback:
-            del timer._source_traceback[-1]
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
 
     def call_soon(self, callback, *args, context=None):
         wid = REC.in_wait_start
@@ -403,6 +390,8 @@ def _make_gathering_future_classes():
 
 
 ORIG_GF, GF_C, GF_PY = _make_gathering_future_classes()
+ORIG_TASK = asyncio.tasks.Task
+ORIG_TIMER_HANDLE = asyncio.events.TimerHandle
 ORIG_GATHER = asyncio.gather
 ORIG_WAIT = asyncio.wait
 ORIG_RUN = asyncio.run
@@ -481,8 +470,15 @@ def _first_step_marked(coro, wid):
 ORIG_ALL_TASKS = asyncio.tasks.all_tasks
 
 
+ORIG_CURRENT_TASK = asyncio.tasks.current_task
+# From 3.14 the C module keeps its own task registry, which the Python tasks do not join:
+# the pure-Python implementation answers with the Python functions, as it would without
+# _asyncio.
+PY_REGISTRY = sys.version_info >= (3, 14)
+
+
 def all_tasks(loop=None):
-    tasks = ORIG_ALL_TASKS(loop)
+    tasks = (asyncio.tasks._py_all_tasks if IMPL == "py" and PY_REGISTRY else ORIG_ALL_TASKS)(loop)
     REC.all_tasks_calls += 1
     REC.in_shutdown = True
     REC.hints["all_tasks:%d" % REC.all_tasks_calls] = [REC.key(t) for t in tasks]
@@ -575,10 +571,17 @@ def run_one(source, path, abs_path, impl):
     CURRENT_FILE = filename
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     asyncio.tasks._GatheringFuture = GF_PY if impl == "py" else GF_C
+    asyncio.tasks.Task = asyncio.tasks._PyTask if impl == "py" else ORIG_TASK
+    # The loop's own call_at makes `events.TimerHandle(...)`: ours breaks ties of `when` in
+    # the order the timers were made (no override of call_at, whose frames tracebacks show).
+    asyncio.events.TimerHandle = SeqTimerHandle
     asyncio.gather = gather
     asyncio.wait = wait
     asyncio.run = run
     asyncio.tasks.all_tasks = all_tasks
+    if impl == "py" and PY_REGISTRY:
+        asyncio.tasks.current_task = asyncio.current_task = asyncio.tasks._py_current_task
+        asyncio.all_tasks = asyncio.tasks._py_all_tasks
     asyncio.set_event_loop_policy(Policy())
     patch_time()
     ns = {"__name__": "__main__", "__file__": filename, "print": make_print(),
@@ -639,10 +642,14 @@ def run_one(source, path, abs_path, impl):
     for w in caught:
         REC.final.append({"event": "warning", "category": w.category.__name__, "message": REC.text(str(w.message))})
     asyncio.tasks._GatheringFuture = ORIG_GF
+    asyncio.tasks.Task = ORIG_TASK
+    asyncio.events.TimerHandle = ORIG_TIMER_HANDLE
     asyncio.gather = ORIG_GATHER
     asyncio.wait = ORIG_WAIT
     asyncio.run = ORIG_RUN
     asyncio.tasks.all_tasks = ORIG_ALL_TASKS
+    asyncio.tasks.current_task = asyncio.current_task = ORIG_CURRENT_TASK
+    asyncio.all_tasks = ORIG_ALL_TASKS
     asyncio.set_event_loop_policy(None)
     linecache.cache.pop(filename, None)
     lines = [json.dumps(e, separators=(",", ":")) for e in REC.events]

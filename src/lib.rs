@@ -5,6 +5,7 @@ pub mod backend;
 pub mod check;
 pub mod fuzz;
 pub mod gen;
+pub mod interpreters;
 pub mod oracle;
 pub mod progress;
 pub mod spec;

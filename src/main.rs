@@ -30,9 +30,14 @@ enum Cmd {
     /// Run a program on the model: what CPython prints, on stdout and stderr, and its exit status.
     Run {
         file: PathBuf,
-        /// Python version to model, 3.7 to 3.13 (default: 3.12, or the newest the file targets).
+        /// Python version to model: 3.7 to 3.15, or an exact release the model follows
+        /// (3.14.8, 3.15.0, ...) (default: 3.12, or the newest the file targets).
         #[arg(long)]
         python: Option<String>,
+        /// CPython's Task/Future implementation to model (or run, with --backend cpython):
+        /// c (the _asyncio module) or py (asyncio's pure-Python classes).
+        #[arg(long, default_value = "c")]
+        cpython_impl: String,
         /// Print the trace as JSON lines instead of the program's output.
         #[arg(long)]
         json: bool,
@@ -89,12 +94,12 @@ enum Cmd {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Check programs against the real CPython interpreters installed under pyenv.
+    /// Check programs against the real CPython interpreters (pyenv, and the chroots scripts/pythons.sh provisions).
     Check {
         /// Program files or directories (searched recursively for *.py).
         #[arg(default_value = "examples")]
         paths: Vec<PathBuf>,
-        /// A version (3.7 to 3.13) or "all".
+        /// A version (3.7 to 3.15) or "all".
         #[arg(long, default_value = "all")]
         python: String,
         /// CPython's Task/Future implementation to check against: c, py or both.
@@ -124,9 +129,11 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
             verbose,
             max_steps,
             backend,
+            cpython_impl,
         } => cli::run::run(cli::run::RunArgs {
             file: &file,
             python: python.as_deref(),
+            cpython_impl: &cpython_impl,
             json,
             verbose,
             backend: backend.as_deref(),
@@ -147,7 +154,7 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
                 .iter()
                 .max()
                 .copied()
-                .unwrap_or(aiospec_model::PyVersion(13));
+                .unwrap_or(aiospec_model::PyVersion::new(13));
             aiospec_model::lang::front::parse_module(&p.source, v)
                 .map_err(|e| Stop::Fail(e.to_string(), 2))?;
             out(p.text())?;

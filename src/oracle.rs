@@ -1,13 +1,13 @@
-//! The CPython oracle: runs programs on the real interpreters installed under pyenv, through
+//! The CPython oracle: runs programs on the real interpreters (pyenv, and the chroots of scripts/pythons.sh), through
 //! `oracle/harness.py` (virtual time, deterministic timers), many programs per interpreter
 //! process.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use aiospec_model::{PyVersion, Trace};
+use std::process::Stdio;
+
+use aiospec_model::Trace;
 use serde::{Deserialize, Serialize};
 
 /// The harness, embedded so that the binary needs no file beside it.
@@ -15,44 +15,12 @@ pub const HARNESS: &str = include_str!("../oracle/harness.py");
 
 pub use aiospec_model::Impl as CpythonImpl;
 
-/// Find the installed interpreters: `$AIOSPEC_PYENV_ROOT`, `$PYENV_ROOT` or `~/.pyenv`, then
-/// `versions/3.X.Y/bin/python` (the newest patch release of each minor version).
-pub fn find_interpreters() -> BTreeMap<PyVersion, PathBuf> {
-    let root = std::env::var_os("AIOSPEC_PYENV_ROOT")
-        .or_else(|| std::env::var_os("PYENV_ROOT"))
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
-    let mut found: BTreeMap<PyVersion, (Vec<u32>, PathBuf)> = BTreeMap::new();
-    let Some(root) = root else {
-        return BTreeMap::new();
-    };
-    let Ok(entries) = std::fs::read_dir(root.join("versions")) else {
-        return BTreeMap::new();
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let parts: Vec<u32> = name.split('.').map_while(|p| p.parse().ok()).collect();
-        if parts.len() != 3 || parts[0] != 3 {
-            continue;
-        }
-        let Ok(v) = format!("3.{}", parts[1]).parse::<PyVersion>() else {
-            continue;
-        };
-        let exe = e.path().join("bin").join("python");
-        if !exe.exists() {
-            continue;
-        }
-        let newer = found.get(&v).is_none_or(|(p, _)| parts > *p);
-        if newer {
-            found.insert(v, (parts, exe));
-        }
-    }
-    found.into_iter().map(|(v, (_, p))| (v, p)).collect()
-}
+pub use crate::interpreters::{find_interpreters, Interpreter};
 
 /// Start the harness on interpreter `python`, reading requests on stdin.
-fn spawn_harness(python: &Path, stderr: Stdio) -> Result<std::process::Child, String> {
-    Command::new(python)
+fn spawn_harness(python: &Interpreter, stderr: Stdio) -> Result<std::process::Child, String> {
+    python
+        .command()
         .arg("-c")
         .arg(HARNESS)
         .env("PYTHONHASHSEED", "0")
@@ -61,7 +29,7 @@ fn spawn_harness(python: &Path, stderr: Stdio) -> Result<std::process::Child, St
         .stdout(Stdio::piped())
         .stderr(stderr)
         .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", python.display()))
+        .map_err(|e| format!("cannot start {python}: {e}"))
 }
 
 #[derive(Serialize)]
@@ -119,7 +87,7 @@ const STDERR_KEPT: usize = 16 << 10;
 /// stderr is drained as it runs, so a chatty program cannot block it.
 /// `AIOSPEC_ORACLE_TIMEOUT` (seconds) overrides it.
 pub fn run_batch(
-    python: &Path,
+    python: &Interpreter,
     programs: &[Job],
     imp: CpythonImpl,
 ) -> Result<BTreeMap<String, Result<OracleRun, String>>, String> {
@@ -133,7 +101,7 @@ pub fn run_batch(
 }
 
 pub fn run_batch_with_timeout(
-    python: &Path,
+    python: &Interpreter,
     programs: &[Job],
     imp: CpythonImpl,
     timeout: std::time::Duration,
@@ -150,7 +118,7 @@ pub fn run_batch_with_timeout(
 /// One interpreter process on `programs`: returns how many it disposed of (answered, or the
 /// one it crashed or stalled on).
 fn run_some(
-    python: &Path,
+    python: &Interpreter,
     programs: &[Job],
     imp: CpythonImpl,
     timeout: std::time::Duration,
@@ -204,21 +172,20 @@ fn run_some(
     while done < programs.len() {
         match rx.recv_timeout(timeout) {
             Ok(Ok(line)) => {
-                let r: Response = serde_json::from_str(&line).map_err(|e| {
-                    format!("bad harness output from {}: {e}: {line}", python.display())
-                })?;
+                let r: Response = serde_json::from_str(&line)
+                    .map_err(|e| format!("bad harness output from {}: {e}: {line}", python))?;
                 let id = r.id.clone();
                 out.insert(id, decode(r));
                 done += 1;
             }
             Ok(Err(e)) => {
-                failure = Some(format!("reading from {}: {e}", python.display()));
+                failure = Some(format!("reading from {}: {e}", python));
                 break;
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 failure = Some(format!(
                     "{} ran this program for more than {} s; it was stopped",
-                    python.display(),
+                    python,
                     timeout.as_secs()
                 ));
                 break;
@@ -240,7 +207,7 @@ fn run_some(
         let why = if why.is_empty() {
             format!(
                 "{} stopped ({status}) while running this program: {}",
-                python.display(),
+                python,
                 err.trim_end()
             )
         } else {
@@ -263,7 +230,7 @@ pub struct OracleProcess {
 }
 
 impl OracleProcess {
-    pub fn start(python: &Path, imp: CpythonImpl) -> Result<Self, String> {
+    pub fn start(python: &Interpreter, imp: CpythonImpl) -> Result<Self, String> {
         let mut child = spawn_harness(python, Stdio::null())?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));

@@ -293,6 +293,49 @@ fn t9_cancel_messages_by_version() {
 }
 
 #[test]
+fn t11_create_task_arguments_per_version() {
+    // CPython 3.8, 3.13 and 3.14.8 (`aiospec run FILE --backend cpython`).
+    let s = example("tasks/create_task_arguments.py");
+    let p = prints(&model(&s, 8));
+    assert_eq!(
+        p[..4],
+        [
+            "TypeError(\"create_task() got an unexpected keyword argument 'k'\")",
+            "1 x",
+            "1 5",
+            "TypeError(\"create_task() got an unexpected keyword argument 'context'\")"
+        ]
+    );
+    // A named task used up a number on 3.8-3.12, not on 3.13.
+    assert_eq!(p[6], "1 Task-4");
+    let p = prints(&model(&s, 13));
+    assert_eq!(p[3], "1 Task-2");
+    assert_eq!(
+        p[8],
+        "TypeError(\"BaseEventLoop.create_task() got an unexpected keyword argument 'k'\")"
+    );
+    let p = prints(&model_at(&s, 14, 8));
+    assert_eq!(
+        p[..6],
+        [
+            "TypeError(\"Task() got an unexpected keyword argument 'k'\")",
+            "1 x",
+            "1 5",
+            "1 Task-2",
+            "1 Task-3",
+            "TypeError(\"_asyncio.Task() got multiple values for keyword argument 'loop'\")"
+        ]
+    );
+    assert_eq!(
+        p[10],
+        "TypeError('BaseEventLoop.create_task() takes 2 positional arguments but 3 were given')"
+    );
+    assert!(model(&s, 12)
+        .stderr()
+        .contains("\nTypeError: a coroutine was expected, got 1\n"));
+}
+
+#[test]
 fn t10_cancelled_error_is_an_exception_only_on_3_7() {
     let s = example("tasks/except_exception_catches_cancel_37.py");
     assert_eq!(
@@ -911,6 +954,57 @@ fn x7_system_exit_and_keyboard_interrupt_leave_the_loop() {
     }
 }
 
+#[test]
+fn x8_a_closed_loop_refuses_work_and_a_running_loop_refuses_to_run_again() {
+    // CPython 3.7-3.15 (`aiospec run FILE --backend cpython`).
+    for v in aiospec_model::PyVersion::ALL {
+        let t = aiospec_model::run(&example("loop/closed_loop_errors.py"), v).expect("runs");
+        let p = prints(&t);
+        assert_eq!(p[0], "1");
+        for (line, name) in p[1..].iter().zip([
+            "call_soon",
+            "call_later",
+            "call_at",
+            "create_task",
+            "run_forever",
+            "run_until_complete",
+        ]) {
+            assert_eq!(
+                *line,
+                format!("{name} RuntimeError('Event loop is closed')"),
+                "{v}"
+            );
+        }
+        assert!(
+            t.stderr().contains("in _check_closed\n"),
+            "{v}: {}",
+            t.stderr()
+        );
+        assert!(t.stderr().ends_with("RuntimeError: Event loop is closed\n"));
+        let t = aiospec_model::run(&example("loop/run_until_complete_while_running.py"), v)
+            .expect("runs");
+        let check = if v.minor() == 7 {
+            "_check_runnung"
+        } else {
+            "_check_running"
+        };
+        assert!(
+            t.stderr().contains(&format!("in {check}\n")),
+            "{v}: {}",
+            t.stderr()
+        );
+        assert!(t
+            .stderr()
+            .contains("RuntimeError: This event loop is already running\n"));
+    }
+    // 3.13.0's run_forever cleans up after a setup that failed: refused, not modelled.
+    assert!(aiospec_model::run(
+        &example("loop/run_forever_while_running.py"),
+        aiospec_model::PyVersion::new(13)
+    )
+    .is_err());
+}
+
 // ---------------------------------------------------------------- K: locks, Q: queues
 // Expected outputs printed by CPython under the oracle's harness
 // (`aiospec run FILE --backend cpython --python 3.x`).
@@ -1035,6 +1129,18 @@ fn sh1_cancelling_the_shield_leaves_the_inner_task_running() {
             "3.{minor}: {}",
             t.stderr()
         );
+    }
+    // 3.14.0-3.14.8 and 3.15.0 report the late failure at once, as an exception in a shielded
+    // future; 3.14.9 and 3.15.1 took that out again (CPython 3.14.8, 3.14.10, 3.15.0, 3.15.2).
+    let s = example("shield/inner_fails_after_outer_cancelled.py");
+    for (minor, patch, first) in [
+        (14, 8, "ValueError exception in shielded future\n"),
+        (15, 0, "ValueError exception in shielded future\n"),
+        (14, 10, "Task exception was never retrieved\n"),
+        (15, 2, "Task exception was never retrieved\n"),
+    ] {
+        let err = model_at(&s, minor, patch).stderr();
+        assert!(err.starts_with(first), "3.{minor}.{patch}: {err}");
     }
 }
 

@@ -43,7 +43,7 @@ struct RefState {
 /// The model after `history`: each child's and gather's state, as text.
 fn model_states(history: &[Transition]) -> (Vec<String>, Vec<String>) {
     let mut chooser = FirstChoice;
-    let mut rt = Runtime::new(PyVersion(11), &mut chooser, Config::default());
+    let mut rt = Runtime::new(PyVersion::new(11), &mut chooser, Config::default());
     let mut children: Vec<FutId> = Vec::new();
     let mut gathers: Vec<FutId> = Vec::new();
     for t in history {

@@ -1,6 +1,6 @@
 # aiospec: description = From 3.13 as_completed is also an async iterator, and it yields the original tasks themselves, done, in completion order.
 # aiospec: rules = AC1
-# aiospec: python = 3.13
+# aiospec: python = 3.13-3.15
 import asyncio
 
 

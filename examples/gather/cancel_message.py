@@ -1,5 +1,5 @@
 # aiospec: description = A cancel message reaches the children (3.9+); the awaiter sees it on 3.11+.
-# aiospec: python = 3.9 3.10 3.11 3.12 3.13
+# aiospec: python = 3.9-3.15
 # aiospec: rules = G6 T9
 import asyncio
 

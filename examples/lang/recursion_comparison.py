@@ -1,6 +1,6 @@
 # aiospec: description = A coroutine recursing through await until RecursionError. On 3.7-3.10 C comparisons count against the limit, so the error is raised "in comparison" one frame early; from 3.12 only Python frames count. (3.11, whose specialising interpreter decides which comparisons count, is refused at the limit.)
 # aiospec: rules = M2
-# aiospec: python = 3.7-3.10 3.12-3.13
+# aiospec: python = 3.7-3.10 3.12-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = async context manager client (__aenter__/__aexit__) that opens a session, serves concurrent get() calls and closes even when the body raises; __aexit__ sees the exception type and does not suppress it; notice open/close ordering and the handled FetchError
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = an async iterator class (Ticker with __aiter__/__anext__) that yields numbered ticks at a fixed interval until a limit, built through functools.partial presets; two consumers iterate different tickers concurrently with async for and one breaks early; notice the interleaved tick log
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import functools
 import time

@@ -1,5 +1,5 @@
 # aiospec: description = a paginated API wrapped in a class implementing __aiter__/__anext__ that fetches pages lazily and raises StopAsyncIteration at the end; consumed with async for, with break after a limit; notice how many pages were actually fetched
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 RECORDS = [f"rec-{i:02d}" for i in range(1, 24)]

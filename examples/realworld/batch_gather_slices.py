@@ -1,5 +1,5 @@
 # aiospec: description = bounded concurrency by batching: items are processed in slices of BATCH with one gather per slice, so each batch waits for its slowest member; notice per-batch timing and math.ceil for the batch count
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import math
 import time

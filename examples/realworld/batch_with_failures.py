@@ -1,5 +1,5 @@
 # aiospec: description = batched uploads with gather(return_exceptions=True) per batch; results are split with isinstance into successes and failures and the run aborts after a batch with too many failures; notice the %-formatted per-batch report and the skipped last batch
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = bounded buffer with back-pressure done by polling: the producer sleeps while len(buffer) >= CAPACITY, the slower consumer drains it; notice which items the producer had to wait for and the buffer high-water mark
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 CAPACITY = 2

@@ -1,5 +1,5 @@
 # aiospec: description = a task that swallows CancelledError and returns a partial result instead of re-raising; gather(return_exceptions=True) therefore sees a normal value and task.cancelled() is False for it; compare with a well-behaved task that re-raises
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = circuit breaker class with closed/open/half-open states driven by time.monotonic(); after 3 failures calls fail fast without touching the backend until a cool-down passes, then one trial call decides; notice the state transitions and the fast failures
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

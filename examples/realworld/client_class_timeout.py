@@ -1,5 +1,5 @@
 # aiospec: description = class-based HTTP client with an async get(), keyword-only timeout and per-host stats; requests run concurrently via gather and each uses wait_for; notice which requests fail with the program's own FetchError
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

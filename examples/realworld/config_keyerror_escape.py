@@ -1,5 +1,5 @@
 # aiospec: description = startup sequence loads config sections concurrently with gather; a missing key raises KeyError deep in a helper, gather propagates the first error and nothing catches it, so the traceback escapes asyncio.run; notice the sections that still printed before the crash
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 RAW_CONFIG = {

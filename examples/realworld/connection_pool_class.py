@@ -1,5 +1,5 @@
 # aiospec: description = a tiny connection pool class without asyncio primitives: acquire() polls until a connection is free, and an async context manager returns it; six queries share two connections; notice the waiting queries and per-connection usage counts
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = cooperative multitasking with asyncio.sleep(0): CPU-bound chunks yield to each other after every step, so three checksum jobs interleave round-robin without any timers; notice the strict interleaving pattern in the trace and that no virtual time passes
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

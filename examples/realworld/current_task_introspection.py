@@ -1,5 +1,5 @@
 # aiospec: description = tasks introspect themselves with asyncio.current_task() and compare it with the Task objects held by main (identity via ==/in, no ids printed); a task cancels itself and another checks done() on siblings; notice current_task() in main versus in the children
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 registry = {}

@@ -1,5 +1,5 @@
 # aiospec: description = a shared time budget across sequential calls: each call gets wait_for(remaining budget) and the loop stops once the budget is spent; notice the second run cuts the download step short with the remaining budget, while for/else reports the run where every step finished
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

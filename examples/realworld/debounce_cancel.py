@@ -1,5 +1,5 @@
 # aiospec: description = debouncing search-as-you-type: each keystroke cancels the previously scheduled search task and schedules a new one, so only pauses longer than the debounce delay trigger a search; notice which queries actually run and how many tasks were cancelled
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = concurrent fetches each wrapped in wait_for inside a helper that turns timeouts into (url, None); results are summarised with sum/max/min and a dict comprehension; notice gather keeps argument order even though completion order differs
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import random
 import time

@@ -1,5 +1,5 @@
 # aiospec: description = sequential fetch loop where each request is bounded by asyncio.wait_for; slow URLs time out and are reported, fast ones return bodies; notice the timed-out fetch is cancelled
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

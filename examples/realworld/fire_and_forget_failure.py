@@ -1,5 +1,5 @@
 # aiospec: description = fire-and-forget audit logging: ensure_future() starts a background write per request and nobody awaits it; one write fails, so at shutdown/collection CPython logs "Task exception was never retrieved"; notice main completes normally
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 audit_log = []

@@ -1,5 +1,5 @@
 # aiospec: description = download from several mirrors at once and keep the first successful response: failures are skipped inside a FIRST_COMPLETED loop, and once one mirror succeeds the rest are cancelled; notice failed mirrors are reported and the cancelled ones are awaited
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = cancelling the future returned by asyncio.gather cancels every child that is still running; the awaiting code sees CancelledError; notice which children completed before the cancel, what each child reports afterwards, and what cancelled() says for the gather future itself
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

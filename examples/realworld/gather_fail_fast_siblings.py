@@ -1,5 +1,5 @@
 # aiospec: description = gather without return_exceptions: the first failure propagates to the caller immediately while the sibling coroutines keep running in the background; notice the "finished" lines printed after the error was handled and the sibling results read later
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

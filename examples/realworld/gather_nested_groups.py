@@ -1,5 +1,5 @@
 # aiospec: description = nested gathers: each region gathers its services, and the top level gathers the regions with return_exceptions=True; a failure inside one region fails only that region's gather; notice the per-region outcome and the region whose inner siblings still completed
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

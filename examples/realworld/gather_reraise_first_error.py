@@ -1,5 +1,5 @@
 # aiospec: description = collect everything with gather(return_exceptions=True), report all failures, then re-raise a summary error "from" the first failure so the caller still sees a crash; the error escapes asyncio.run and the traceback shows the direct-cause chain
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

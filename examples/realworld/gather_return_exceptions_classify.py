@@ -1,5 +1,5 @@
 # aiospec: description = gather(return_exceptions=True) over a mix of succeeding and failing lookups; results are classified with isinstance into values, the program's own NotFound errors and unexpected errors; notice results stay in argument order and exceptions come back as values
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

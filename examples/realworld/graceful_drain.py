@@ -1,5 +1,5 @@
 # aiospec: description = graceful drain: a stop flag tells workers to finish their current job and exit; asyncio.wait(timeout=...) gives them a grace period and stragglers are then cancelled; notice which workers exit cleanly and which are force-cancelled
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 running = True

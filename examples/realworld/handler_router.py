@@ -1,5 +1,5 @@
 # aiospec: description = command router that dispatches to async handlers through a dict, forwarding *args and **kwargs, with typing annotations (Dict, List, Optional, Callable, Awaitable) and a default handler for unknown commands; notice the keyword arguments each handler receives
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 

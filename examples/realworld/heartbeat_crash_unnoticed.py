@@ -1,5 +1,5 @@
 # aiospec: description = a background heartbeat task crashes with ZeroDivisionError while main keeps working and never checks on it; the failed task stays unretrieved and CPython reports "Task exception was never retrieved" when it is collected; notice main's output is unaffected
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

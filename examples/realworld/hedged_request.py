@@ -1,5 +1,5 @@
 # aiospec: description = hedged request: ask the primary, and if it has not answered within 50 ms also ask a backup; take whichever answers first with wait(FIRST_COMPLETED) and cancel the loser; notice the loser's cancellation message and which mirror won each round
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = request coalescing cache: concurrent callers asking for the same key share one in-flight Task stored in a dict, later callers hit the cached value; notice the backend is called once per key although many coroutines ask
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = load test: 40 simulated requests with seeded random latencies run in batches, and the program reports mean, standard deviation (math.sqrt), percentiles via math.ceil and a text histogram; notice the report is identical on every run because random is seeded
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import math
 import random

@@ -1,5 +1,5 @@
 # aiospec: description = older-style entry point: loop = asyncio.new_event_loop(); loop.run_until_complete(main()); loop.close(), used by a small batch importer that gathers chunk uploads; notice the return value of run_until_complete and loop.is_closed()
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

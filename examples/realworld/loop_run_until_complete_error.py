@@ -1,5 +1,5 @@
 # aiospec: description = run_until_complete entry point where the coroutine raises: the program catches the error around run_until_complete, prints it, cancels a leftover background task by hand and closes the loop; notice the leftover task's cleanup happening in the second run_until_complete
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = map/reduce word count: mapper coroutines take documents from a shared list and emit partial counts, a reducer merges them; notice sorted(..., key=lambda) with ties broken alphabetically and the top words table
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 DOCUMENTS = [

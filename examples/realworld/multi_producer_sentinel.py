@@ -1,5 +1,5 @@
 # aiospec: description = several producers append to one shared inbox list and each finishes by appending a None sentinel; one consumer polls with asyncio.sleep(0.01) and stops after seeing one sentinel per producer; notice the interleaving of producers in the consumed order
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 inbox = []

@@ -1,5 +1,5 @@
 # aiospec: description = named service tasks (create_task(name=...)) run until shutdown; each service logs its own name via current_task().get_name() in finally, main cancels the survivors by name and prints a report of finished/cancelled/failed tasks; 3.8+ for task names
-# aiospec: python = 3.8-3.13
+# aiospec: python = 3.8-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = a job table keyed by task name: tasks created with create_task(name=...) are monitored with wait(timeout) and reported with get_name(), done(), cancelled(), exception(); a stuck job is cancelled by name and set_name() renames a task; notice the status table
-# aiospec: python = 3.8-3.13
+# aiospec: python = 3.8-3.15
 import asyncio
 
 

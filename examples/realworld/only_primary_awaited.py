@@ -1,5 +1,5 @@
 # aiospec: description = three replica writes are started as tasks but only the primary's task is awaited; the primary succeeds, a secondary fails and is never looked at, so its exception is reported as never retrieved; notice which task statuses main prints without calling result()
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = request factories built with functools.partial and request ids from itertools.count; partial objects are called later to create coroutines for gather; notice the ids are assigned as each coroutine starts (argument order), not in completion order
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import functools
 import itertools

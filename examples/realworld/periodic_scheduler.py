@@ -1,5 +1,5 @@
 # aiospec: description = drift-free periodic jobs: each job computes its next deadline from time.monotonic() and sleeps max(0, next_run - now), with one run that overruns its period and is skipped ahead; notice the run timestamps stay on the grid and the skipped tick
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import itertools
 import time

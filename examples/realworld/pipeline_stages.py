@@ -1,5 +1,5 @@
 # aiospec: description = three-stage pipeline (download -> parse -> store) connected by plain lists, each stage polling its input with asyncio.sleep and forwarding a STOP marker; notice the per-stage timestamps and that items stay in order through the pipeline
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = producer/consumer over a shared list with sleep-based polling instead of asyncio.Queue; the producer sets a module-level done flag (global) and the consumer drains what is left; notice the latency between produce and consume and that every item is consumed exactly once
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = rate limiter class (GCRA-style token bucket) using time.monotonic(): acquire() computes when the next call is allowed and sleeps exactly until then; ten calls at a burst of 3 and 20 tokens/s; notice the timestamps, the first three going out immediately and the rest spaced 50 ms apart
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = retry loop with exponential backoff (base * 2**attempt, capped) around a flaky coroutine that fails a fixed number of times; notice the growing sleeps and the total elapsed virtual time
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

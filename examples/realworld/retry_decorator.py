@@ -1,5 +1,5 @@
 # aiospec: description = an async retry decorator built with functools.wraps that retries only selected exception types and counts attempts per function; notice a non-retryable ValueError is raised immediately while OSError is retried
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import functools
 

@@ -1,5 +1,5 @@
 # aiospec: description = retry helper that gives up after N attempts and raises its own RetryError "from" the last failure; the error escapes asyncio.run, so the expected output ends with a chained traceback (direct cause)
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = exponential backoff with seeded random jitter (random.seed then random.uniform) for three concurrent clients with different base delays hitting a flaky endpoint; notice how jitter spreads the retries apart and the deterministic attempt log
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import random
 import time

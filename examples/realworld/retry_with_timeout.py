@@ -1,5 +1,5 @@
 # aiospec: description = each retry attempt is bounded by wait_for; the first attempts hang past the timeout, get cancelled, and the loop backs off before trying again; notice the attempt counter, the cancellation of each slow attempt and the final success
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = main() returns while a background poller is still running; asyncio.run cancels the leftover task during shutdown and its finally/except blocks still print; notice the shutdown messages come after main's last line and before the returned value is printed
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

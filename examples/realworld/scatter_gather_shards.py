@@ -1,5 +1,5 @@
 # aiospec: description = scatter/gather search over shards: each shard returns its local top hits, results are merged with sorted(key=lambda) into a global top-k, and a shard that misses the deadline is excluded via wait_for; notice the partial-results flag
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import random
 

@@ -1,5 +1,5 @@
 # aiospec: description = service shutdown: background heartbeat and metrics tasks run while the main work finishes, then every background task is cancelled and awaited with gather(return_exceptions=True); notice the CancelledError entries in the gathered results and the final task states
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import itertools
 

@@ -1,5 +1,5 @@
 # aiospec: description = connection handlers that release resources in finally when cancelled during shutdown; one handler logs and re-raises CancelledError, another catches it in except and re-raises; notice the cleanup order and that every handler ends cancelled
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 open_connections = {}

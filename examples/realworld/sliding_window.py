@@ -1,5 +1,5 @@
 # aiospec: description = bounded concurrency without a semaphore: keep at most 3 downloads in flight with asyncio.wait(FIRST_COMPLETED) and start the next one whenever a slot frees up; notice the in-flight count never exceeds the limit and the start times of queued jobs
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

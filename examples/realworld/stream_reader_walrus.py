@@ -1,5 +1,5 @@
 # aiospec: description = chunked reader loop written with the walrus operator (while (chunk := await reader.read(n)):) over a fake async stream class, plus a positional-only helper; 3.8+ syntax; notice the chunk sizes and the running checksum
-# aiospec: python = 3.8-3.13
+# aiospec: python = 3.8-3.15
 import asyncio
 
 PAYLOAD = "GET /index.html HTTP/1.1\r\nHost: example.org\r\nAccept: */*\r\n\r\n"

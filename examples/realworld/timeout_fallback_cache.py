@@ -1,5 +1,5 @@
 # aiospec: description = read-through cache with a stale fallback: the origin is asked with wait_for, and on timeout or error the last known value is served and marked stale; notice the source column (origin / stale / none) per request
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

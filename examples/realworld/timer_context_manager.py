@@ -1,5 +1,5 @@
 # aiospec: description = a synchronous context manager class (__enter__/__exit__) that times awaited phases with time.perf_counter and records them in a dict, including a phase that raises (the exception is not suppressed); notice the per-phase durations and the failed flag
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

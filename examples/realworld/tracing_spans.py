@@ -1,5 +1,5 @@
 # aiospec: description = tracing with nested async context managers (async with Span(...)) that record start/end offsets and errors, plus a synchronous context manager whose __exit__ suppresses one expected exception type; notice the span tree, the error recorded on the failing span and the suppressed KeyError
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = an import pipeline converts parse errors into its own ValidationError with "raise ... from", the caller inspects __cause__ for a report and then re-raises; the chained error escapes asyncio.run, so the traceback shows both exceptions
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = classic "while pending: done, pending = await asyncio.wait(pending, return_when=FIRST_COMPLETED)" loop processing results in completion order; notice tasks are mapped back to their names through a dict, never by iterating the done set blindly
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

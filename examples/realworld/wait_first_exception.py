@@ -1,5 +1,5 @@
 # aiospec: description = asyncio.wait with FIRST_EXCEPTION: as soon as one replica check fails, the remaining checks are cancelled and awaited with gather(return_exceptions=True); notice which tasks finished, failed and were cancelled
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = race two lookups with wait(FIRST_COMPLETED) and use the winner, but forget the still-pending loser instead of cancelling it; the loser later fails and its exception is never retrieved, producing the "Task exception was never retrieved" report
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

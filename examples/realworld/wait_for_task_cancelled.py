@@ -1,5 +1,5 @@
 # aiospec: description = wait_for on an existing Task: on timeout the task is cancelled, its finally block runs, and task.cancelled() reports True; a second task finishes in time; notice what cancelled(), done() and result() report
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

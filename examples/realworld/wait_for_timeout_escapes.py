@@ -1,5 +1,5 @@
 # aiospec: description = a report job wraps its slow database query in asyncio.wait_for and does not catch the timeout; TimeoutError escapes asyncio.run, so the expected output ends with a traceback whose shape (and chained CancelledError) depends on the Python version
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

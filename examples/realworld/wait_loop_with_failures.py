@@ -1,5 +1,5 @@
 # aiospec: description = FIRST_COMPLETED loop where some tasks fail: each finished task is checked with task.exception() before task.result(), failures are retried once by adding a new task to the pending set; notice both retried accounts succeed on their second attempt and the final synced order
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 attempts = {}

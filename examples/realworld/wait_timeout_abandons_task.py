@@ -1,5 +1,5 @@
 # aiospec: description = health checks run with asyncio.wait(timeout=...); the slow check is simply abandoned (not cancelled) and later fails on its own, so nobody retrieves its exception and CPython reports it; notice that wait() itself never raised
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = progress reporting with asyncio.wait(timeout=...) in a loop: every tick prints how many jobs are still running until all finish; notice wait() never raises on timeout, it just returns the pending set
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import itertools
 import time

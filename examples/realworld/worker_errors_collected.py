@@ -1,5 +1,5 @@
 # aiospec: description = workers pull jobs from a shared list and isolate failures with try/except/else/finally so one bad job does not stop the pool; notice the failure report and the finally counter covering every job
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = a fixed pool of worker coroutines draining a shared job list with jobs.pop(0) instead of asyncio.Queue; notice how faster workers pick up more jobs and the per-worker tallies
-# aiospec: python = 3.7-3.13
+# aiospec: python = 3.7-3.15
 import asyncio
 import time
 

@@ -1,5 +1,5 @@
 # aiospec: description = named worker tasks (create_task(name=...)) that read their own name with asyncio.current_task().get_name() while draining a shared list; the main task's default name is printed too; notice names in the log and per-name totals
-# aiospec: python = 3.8-3.13
+# aiospec: python = 3.8-3.15
 import asyncio
 
 

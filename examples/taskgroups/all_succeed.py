@@ -1,6 +1,6 @@
 # aiospec: description = A TaskGroup whose children all succeed waits for every one of them as the block exits; the tasks' results are read afterwards.
 # aiospec: rules = TG1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,6 +1,6 @@
 # aiospec: description = Cancelling the task that runs a TaskGroup cancels every child and propagates CancelledError, not an ExceptionGroup; a TaskGroup cannot be entered twice nor take tasks once finished.
 # aiospec: rules = TG1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,6 +1,6 @@
 # aiospec: description = In a TaskGroup the first failure cancels the other children and the body; the errors come out together as an ExceptionGroup when the group exits, unlike gather, whose siblings keep running.
 # aiospec: rules = TG1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,6 +1,6 @@
 # aiospec: description = Two children of a TaskGroup fail and nobody catches the group: the traceback shows the ExceptionGroup with each child's traceback in its own box.
 # aiospec: rules = TG1 M5
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,5 +1,5 @@
 # aiospec: description = cancelling() counts the cancellation requests a task took and uncancel() takes one back (3.11+); cancel() on a done task adds nothing.
-# aiospec: python = 3.11 3.12 3.13
+# aiospec: python = 3.11-3.15
 # aiospec: rules = T6 T8
 import asyncio
 

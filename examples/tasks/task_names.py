@@ -1,5 +1,5 @@
 # aiospec: description = Task names (3.8+): create_task(name=...) and get_name(); a task made without a name is 'Task-<n>'.
-# aiospec: python = 3.8 3.9 3.10 3.11 3.12 3.13
+# aiospec: python = 3.8-3.15
 # aiospec: rules = T1
 import asyncio
 

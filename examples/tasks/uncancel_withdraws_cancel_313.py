@@ -1,5 +1,5 @@
 # aiospec: description = uncancel() and a cancellation requested before the task's first step: in 3.13, uncancel() bringing the count to 0 also withdraws the request (_must_cancel), so the task runs; in 3.11 and 3.12 the task is cancelled anyway. A count left above 0 keeps the request in every version.
-# aiospec: python = 3.11 3.12 3.13
+# aiospec: python = 3.11-3.15
 # aiospec: rules = T6
 import asyncio
 

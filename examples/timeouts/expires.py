@@ -1,6 +1,6 @@
 # aiospec: description = asyncio.timeout() cancels the task when it expires and turns that cancellation into TimeoutError as the block exits; expired() and the repr show the state before, during and after.
 # aiospec: rules = TO1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,6 +1,6 @@
 # aiospec: description = Nested timeouts: only the one that expired turns the cancellation into TimeoutError; the outer one, not expired, lets the TimeoutError pass. A cancel() from outside is not turned into TimeoutError.
 # aiospec: rules = TO1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -1,6 +1,6 @@
 # aiospec: description = Timeout.reschedule moves the deadline of an entered timeout (None means never); timeout_at takes an absolute loop time; rescheduling an unentered or finished Timeout is a RuntimeError.
 # aiospec: rules = TO1
-# aiospec: python = 3.11-3.13
+# aiospec: python = 3.11-3.15
 import asyncio
 
 

@@ -17,7 +17,7 @@
 //!     "hi.py",
 //! )
 //! .unwrap();
-//! let trace = run(&p, PyVersion(12)).unwrap();
+//! let trace = run(&p, PyVersion::new(12)).unwrap();
 //! assert_eq!(trace.stdout(false), "hi\n");
 //! ```
 

@@ -187,20 +187,30 @@ fn parse_header(file: &str, text: &str) -> Result<Meta, LoadError> {
     Ok(meta)
 }
 
-/// `3.8-3.13`, `3.8 3.9`, `all`.
+/// `3.8-3.13`, `3.8 3.9`, `3.14.8`, `all` (a minor version means each of its patch releases).
 pub fn parse_versions(s: &str) -> Result<Vec<PyVersion>, String> {
     let mut out = Vec::new();
     for part in s.split([',', ' ']).filter(|p| !p.is_empty()) {
         if part == "all" {
             out.extend(PyVersion::ALL);
         } else if let Some((a, b)) = part.split_once('-') {
+            // A range of minor versions, every patch release of each.
             let a: PyVersion = a.parse()?;
             let b: PyVersion = b.parse()?;
             out.extend(
                 PyVersion::ALL
                     .iter()
                     .copied()
-                    .filter(|v| *v >= a && *v <= b),
+                    .filter(|v| v.minor() >= a.minor() && v.minor() <= b.minor()),
+            );
+        } else if part.matches('.').count() == 1 {
+            // A minor version: every patch release of it the model follows.
+            let m: PyVersion = part.parse()?;
+            out.extend(
+                PyVersion::ALL
+                    .iter()
+                    .copied()
+                    .filter(|v| v.minor() == m.minor()),
             );
         } else {
             out.push(part.parse()?);

@@ -158,6 +158,8 @@ pub struct Runtime<'c> {
     pub all_tasks: Vec<FutId>,
     pub current_task: Option<FutId>,
     pub task_counter: u64,
+    /// Tasks made so far (their creation order).
+    pub task_seq: u64,
     pub gather_counter: usize,
     pub wait_counter: usize,
     pub partial_counter: usize,
@@ -232,6 +234,7 @@ impl<'c> Runtime<'c> {
             all_tasks: Vec::new(),
             current_task: None,
             task_counter: 0,
+            task_seq: 0,
             gather_counter: 0,
             wait_counter: 0,
             partial_counter: 0,

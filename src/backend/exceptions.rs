@@ -171,8 +171,8 @@ mod tests {
 
     #[test]
     fn cancelled_error_moved_to_base_exception_in_3_8() {
-        let v37 = PyVersion(7);
-        let v38 = PyVersion(8);
+        let v37 = PyVersion::new(7);
+        let v38 = PyVersion::new(8);
         assert!(ExcClass::CancelledError.is_subclass(ExcClass::Exception, v37));
         assert!(!ExcClass::CancelledError.is_subclass(ExcClass::Exception, v38));
         assert!(ExcClass::CancelledError.is_subclass(ExcClass::BaseException, v38));
@@ -181,13 +181,13 @@ mod tests {
     #[test]
     fn asyncio_timeout_error_is_builtin_from_3_11() {
         assert_eq!(
-            ExcClass::from_name("asyncio.TimeoutError", PyVersion(10)),
+            ExcClass::from_name("asyncio.TimeoutError", PyVersion::new(10)),
             Some(ExcClass::AsyncioTimeoutError)
         );
         assert_eq!(
-            ExcClass::from_name("asyncio.TimeoutError", PyVersion(11)),
+            ExcClass::from_name("asyncio.TimeoutError", PyVersion::new(11)),
             Some(ExcClass::TimeoutError)
         );
-        assert!(!ExcClass::AsyncioTimeoutError.is_subclass(ExcClass::OSError, PyVersion(10)));
+        assert!(!ExcClass::AsyncioTimeoutError.is_subclass(ExcClass::OSError, PyVersion::new(10)));
     }
 }

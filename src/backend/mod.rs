@@ -31,7 +31,7 @@ use imp::{Raised, TaskContext};
 use lower::Entry;
 
 /// The Python version whose asyncio aiospec-impl follows.
-pub const REFERENCE: PyVersion = PyVersion(11);
+pub const REFERENCE: PyVersion = PyVersion::new(11);
 
 /// Where the futures run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -34,7 +34,7 @@ pub fn pick_version(
             Ok(v)
         }
         None => {
-            let default = PyVersion(12);
+            let default = PyVersion::new(12);
             if targets.contains(&default) {
                 Ok(default)
             } else {
@@ -64,6 +64,7 @@ pub fn model_failure(file: &Path, e: ModelError) -> Stop {
 pub struct RunArgs<'a> {
     pub file: &'a Path,
     pub python: Option<&'a str>,
+    pub cpython_impl: &'a str,
     pub json: bool,
     pub verbose: bool,
     pub backend: Option<&'a str>,
@@ -71,6 +72,16 @@ pub struct RunArgs<'a> {
 }
 
 pub fn run(a: RunArgs) -> Result<u8, Stop> {
+    let imp = match a.cpython_impl {
+        "c" => Impl::C,
+        "py" => Impl::Py,
+        other => {
+            return Err(Stop::Fail(
+                format!("--cpython-impl: expected c or py, not {other:?}"),
+                2,
+            ))
+        }
+    };
     let p = load_file(a.file).map_err(|e| Stop::Fail(e.to_string(), 2))?;
     let trace = match a.backend {
         None => {
@@ -79,7 +90,7 @@ pub fn run(a: RunArgs) -> Result<u8, Stop> {
                 max_steps: a.max_steps,
                 ..Config::default()
             };
-            run_with_config(&p, v, Impl::C, &config, &mut FirstChoice)
+            run_with_config(&p, v, imp, &config, &mut FirstChoice)
                 .map_err(|e| model_failure(a.file, e))?
         }
         Some("cpython") => {
@@ -88,8 +99,10 @@ pub fn run(a: RunArgs) -> Result<u8, Stop> {
             let v = pick_version(a.file, &p.meta.python, a.python)?;
             let exe = aiospec::oracle::find_interpreters()
                 .remove(&v)
-                .ok_or_else(|| format!("no CPython {v} found under $PYENV_ROOT/versions"))?;
-            let mut proc = aiospec::oracle::OracleProcess::start(&exe, Impl::C)?;
+                .ok_or_else(|| {
+                    format!("no CPython {v} found (pyenv, or scripts/pythons.sh for 3.14+)")
+                })?;
+            let mut proc = aiospec::oracle::OracleProcess::start(&exe, imp)?;
             proc.run_file(p.text(), &p.source.path, &p.source.abs_path)
                 .map_err(|e| Stop::Fail(format!("{}: {e}", a.file.display()), 2))?
                 .trace

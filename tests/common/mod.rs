@@ -17,12 +17,12 @@ pub fn scenario(json: &str) -> Program {
 }
 
 pub fn v(minor: u8) -> PyVersion {
-    PyVersion(minor)
+    PyVersion::new(minor)
 }
 
 /// The model's trace (first choice at every nondeterministic point).
 pub fn model(s: &Program, minor: u8) -> Trace {
-    run(s, PyVersion(minor)).unwrap_or_else(|e| panic!("model failed: {e}"))
+    run(s, PyVersion::new(minor)).unwrap_or_else(|e| panic!("model failed: {e}"))
 }
 
 pub fn prints(t: &Trace) -> Vec<String> {
@@ -115,4 +115,9 @@ pub fn waits(t: &Trace) -> Vec<WaitRow> {
 
 pub fn all_versions() -> impl Iterator<Item = u8> {
     7..=13
+}
+
+/// The model's trace on an exact release (3.14 and 3.15 change within a minor version).
+pub fn model_at(s: &Program, minor: u8, patch: u8) -> Trace {
+    run(s, PyVersion::at(minor, patch)).unwrap_or_else(|e| panic!("model failed: {e}"))
 }

@@ -102,8 +102,11 @@ fn l_run_forever(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResul
 }
 
 fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    let (coro, name) = create_task_args(rt, args)?;
-    create_task_of(rt, &coro, name)
+    let (coro, kwargs) = create_task_args(rt, "BaseEventLoop.create_task", args)?;
+    if rt.current_loop.is_some_and(|l| rt.loops[l].closed) {
+        return Err(rt.loop_closed_error("create_task"));
+    }
+    create_task_of(rt, &coro, kwargs)
 }
 
 fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
@@ -162,7 +165,7 @@ fn callback_args(
         return Err(rt.refuse(format!("{method}() without a callback")));
     }
     if rt.current_loop.is_some_and(|l| rt.loops[l].closed) {
-        return Err(rt.err(E::RuntimeError, "Event loop is closed"));
+        return Err(rt.loop_closed_error(method));
     }
     let func = args.pos[skip].clone();
     if matches!(func, Value::Coro(_)) {

@@ -170,58 +170,140 @@ fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     Ok(Value::Coro(rt.new_native(n, "wait_for")))
 }
 
-/// `create_task(coro)`; `name=` from 3.8; `context=` from 3.11 (refused: contextvars are not
-/// modelled).
-pub(super) fn create_task_args(rt: &mut Runtime, args: Args) -> PyResult<(Value, Value)> {
-    if !rt.v.has_task_names() {
-        let [coro] = bind_py(rt, "create_task", args, &[Param::req("coro")])?;
-        return Ok((coro, Value::None));
+/// The keywords a `create_task` passes on to `Task(...)`.
+pub(super) type TaskKwargs = Vec<(Rc<str>, Value)>;
+
+/// The arguments of `asyncio.create_task` (`fname` `"create_task"`) or
+/// `loop.create_task` (`"BaseEventLoop.create_task"`): `(coro)` on 3.7, `name=` from 3.8,
+/// `context=` from 3.11; from 3.14 `(coro, **kwargs)`, every keyword going on to `Task(...)`,
+/// which rejects what it does not take (`create_task_of`). SPEC T11.
+pub(super) fn create_task_args(
+    rt: &mut Runtime,
+    fname: &str,
+    mut args: Args,
+) -> PyResult<(Value, TaskKwargs)> {
+    // A method's name is qualified in argument errors from 3.10, and its counts of
+    // positional arguments include `self` (bound here as a placeholder, then dropped).
+    let method = fname.contains('.');
+    let fname = match fname.split_once('.') {
+        Some((_, m)) if rt.v.minor() < 10 => m,
+        _ => fname,
+    };
+    if method {
+        args.pos.insert(0, Value::None);
     }
-    if rt.v.minor() <= 10 {
-        let [coro, name] = bind_py(
-            rt,
-            "create_task",
-            args,
-            &[Param::req("coro"), Param::opt_kw("name", Value::None)],
-        )?;
-        return Ok((coro, name));
+    let mut params = if method {
+        vec![Param::req("self"), Param::req("coro")]
+    } else {
+        vec![Param::req("coro")]
+    };
+    if rt.v.minor() >= 14 {
+        // `(self, coro, **kwargs)`: the keywords that name a parameter bind it.
+        let own = |k: &str| k == "coro" || (method && k == "self");
+        let (mine, kwargs): (TaskKwargs, TaskKwargs) = std::mem::take(&mut args.kw)
+            .into_iter()
+            .partition(|(k, _)| own(k));
+        args.kw = mine;
+        let coro = if method {
+            let [_, coro] = bind_py(rt, fname, args, &params)?;
+            coro
+        } else {
+            let [coro] = bind_py(rt, fname, args, &params)?;
+            coro
+        };
+        return Ok((coro, kwargs));
     }
-    let [coro, name, context] = bind_py(
-        rt,
-        "create_task",
-        args,
-        &[
-            Param::req("coro"),
-            Param::opt_kw("name", Value::None),
-            Param::opt_kw("context", Value::None),
-        ],
-    )?;
+    if rt.v.has_task_names() {
+        params.push(Param::opt_kw("name", Value::None));
+    }
+    if rt.v.minor() >= 11 {
+        params.push(Param::opt_kw("context", Value::None));
+    }
+    // Pad to (self, coro, name, context) and bind.
+    let bound: Vec<Value> = match params.len() {
+        1 => bind_py::<1>(rt, fname, args, &params)?.to_vec(),
+        2 => bind_py::<2>(rt, fname, args, &params)?.to_vec(),
+        3 => bind_py::<3>(rt, fname, args, &params)?.to_vec(),
+        _ => bind_py::<4>(rt, fname, args, &params)?.to_vec(),
+    };
+    let mut it = bound.into_iter().skip(usize::from(method));
+    let coro = it.next().unwrap_or(Value::None);
+    let name = it.next().unwrap_or(Value::None);
+    let context = it.next().unwrap_or(Value::None);
     if !context.is_none() {
         return Err(rt.refuse("create_task(context=...) (contextvars)"));
     }
-    Ok((coro, name))
+    let kwargs = if name.is_none() {
+        vec![]
+    } else {
+        vec![(Rc::from("name"), name)]
+    };
+    Ok((coro, kwargs))
 }
 
 fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
-    let (coro, name) = create_task_args(rt, args)?;
+    let (coro, kwargs) = create_task_args(rt, "create_task", args)?;
     if rt.current_loop.is_none() || !rt.running {
         return Err(rt.err(E::RuntimeError, "no running event loop"));
     }
-    create_task_of(rt, &coro, name)
+    if (8..=12).contains(&rt.v.minor()) {
+        // 3.8-3.12: `task = loop.create_task(coro)`, then `_set_task_name(task, name)`: the
+        // task takes a Task-N number even when it is named.
+        let t = create_task_of(rt, &coro, vec![])
+            .inspect_err(|e| rt.through_stdlib(e, "tasks.create_task"))?;
+        if let (Value::Future(f), Some((_, name))) = (&t, kwargs.into_iter().next()) {
+            let name = rt.str_of(&name)?;
+            rt.task_mut(*f).name = name;
+        }
+        return Ok(t);
+    }
+    create_task_of(rt, &coro, kwargs).inspect_err(|e| rt.through_stdlib(e, "tasks.create_task"))
 }
 
-pub(super) fn create_task_of(rt: &mut Runtime, coro: &Value, name: Value) -> PyResult {
+/// `loop.create_task(coro, ...)`: `Task(coro, loop=loop, ...)` (no task factory is modelled).
+pub(super) fn create_task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
+    task_of(rt, coro, kwargs)
+        .inspect_err(|e| rt.through_stdlib(e, "base_events.BaseEventLoop.create_task"))
+}
+
+/// `Task(coro, loop=loop, **kwargs)`: its keywords (`name`, `context`, and from 3.12 the
+/// Python Task's / from 3.14 every Task's `eager_start`), then the coroutine.
+fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
+    let py = rt.imp == crate::runtime::Impl::Py;
+    let mut name = Value::None;
+    for (k, v) in kwargs {
+        match &*k {
+            "loop" => {
+                let t = if py {
+                    "asyncio.tasks.Task"
+                } else {
+                    "_asyncio.Task"
+                };
+                let msg = format!("{t}() got multiple values for keyword argument 'loop'");
+                return Err(rt.err(E::TypeError, &msg));
+            }
+            "name" => name = v,
+            "context" if !v.is_none() => {
+                return Err(rt.refuse("Task(context=...) (contextvars)"));
+            }
+            "context" => {}
+            "eager_start" if rt.v.minor() >= 14 => {
+                if !matches!(v, Value::None | Value::Bool(false)) {
+                    return Err(rt.refuse("Task(eager_start=...) (eager tasks)"));
+                }
+            }
+            _ => {
+                let f = if py { "Task.__init__" } else { "Task" };
+                let msg = format!("{f}() got an unexpected keyword argument '{k}'");
+                return Err(rt.err(E::TypeError, &msg));
+            }
+        }
+    }
     match coro {
         Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine => {
             let name = match name {
                 Value::None => None,
-                n if rt.v.has_task_names() => Some(rt.str_of(&n)?),
-                _ => {
-                    return Err(rt.err(
-                        E::TypeError,
-                        "create_task() got an unexpected keyword argument 'name'",
-                    ))
-                }
+                n => Some(rt.str_of(&n)?),
             };
             Ok(Value::Future(rt.create_task(*c, name)))
         }

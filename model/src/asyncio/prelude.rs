@@ -105,6 +105,11 @@ impl Runtime<'_> {
         m.set("__name__", Value::str(name));
         m.set("__builtins__", Value::Module(self.builtins.clone()));
         m.set("_minor", Value::Int(self.v.minor() as i64));
+        m.set("_patch", Value::Int(self.v.patch() as i64));
+        m.set(
+            "_call_exception_handler",
+            native("_call_exception_handler", p_call_exception_handler),
+        );
         m.set("_running_loop", native("_running_loop", p_running_loop));
         m.set("_refuse", native("_refuse", p_refuse));
         m.set("_generic_alias", native("_generic_alias", p_generic_alias));
@@ -158,4 +163,24 @@ fn p_refuse(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 /// recognises this marker and makes the opaque type hint (`asyncio.queues.Queue[int]`).
 fn p_generic_alias(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
     Err(rt.refuse("calling __class_getitem__ directly"))
+}
+
+/// `loop.call_exception_handler({'message': m, 'exception': e, 'future': f})` with the default
+/// handler: a report, logged with the future's repr and the exception's traceback.
+fn p_call_exception_handler(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let (Some(Value::Str(message)), Some(Value::Instance(e)), Some(Value::Future(f))) =
+        (args.pos.first(), args.pos.get(1), args.pos.get(2))
+    else {
+        return Err(rt.refuse("call_exception_handler with this context"));
+    };
+    let (message, e, f) = (message.to_string(), e.clone(), *f);
+    let text = rt.report_text(&message, "future", f, Some(&e));
+    let exception = rt.repr(&Value::Instance(e)).ok();
+    rt.final_events.push(crate::trace::Event::Report {
+        message,
+        future: rt.futs[f.0].label.clone(),
+        exception,
+        text,
+    });
+    Ok(Value::None)
 }

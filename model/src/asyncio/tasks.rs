@@ -17,16 +17,21 @@ impl Runtime<'_> {
     /// `loop.create_task(coro)`: a Task whose first `__step` is scheduled with `call_soon`
     /// (SPEC T1).
     pub fn create_task(&mut self, coro: CoroId, name: Option<String>) -> FutId {
-        self.task_counter += 1;
+        // A task given a name does not take a number (`Task-N` counts unnamed tasks only, in
+        // the C and the Python Task alike); `seq` counts every task.
+        self.task_seq += 1;
         let name = match name {
             Some(n) if self.v.has_task_names() => n,
-            _ => format!("Task-{}", self.task_counter),
+            _ => {
+                self.task_counter += 1;
+                format!("Task-{}", self.task_counter)
+            }
         };
         let label = self.coros[coro.0].label.clone();
         let t = self.new_future(
             FutKind::Task(TaskData {
                 coro,
-                seq: self.task_counter,
+                seq: self.task_seq,
                 must_cancel: false,
                 fut_waiter: None,
                 num_cancels_requested: 0,

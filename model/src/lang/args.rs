@@ -149,8 +149,32 @@ pub fn bind_py<const N: usize>(
     args: Args,
     params: &[Param],
 ) -> PyResult<[Value; N]> {
+    // CPython's order (initialize_locals): positional arguments fill their slots, then the
+    // keywords are bound (an unknown or repeated one is the error), then a surplus of
+    // positional arguments, then the missing ones.
     let npos = params.iter().filter(|p| !p.kw_only).count();
     let given = args.pos.len();
+    let mut slots: Vec<Option<Value>> = vec![None; params.len()];
+    for (i, v) in args.pos.into_iter().take(npos).enumerate() {
+        slots[i] = Some(v);
+    }
+    let mut kw_only_given = 0;
+    for (k, v) in args.kw {
+        match params.iter().position(|p| p.name == &*k) {
+            Some(i) if slots[i].is_none() => {
+                kw_only_given += usize::from(params[i].kw_only);
+                slots[i] = Some(v)
+            }
+            Some(_) => {
+                let msg = format!("{fname}() got multiple values for argument '{k}'");
+                return Err(rt.err(E::TypeError, &msg));
+            }
+            None => {
+                let msg = format!("{fname}() got an unexpected keyword argument '{k}'");
+                return Err(rt.err(E::TypeError, &msg));
+            }
+        }
+    }
     if given > npos {
         let ndefault = params
             .iter()
@@ -162,30 +186,20 @@ pub fn bind_py<const N: usize>(
             npos.to_string()
         };
         let plural = if npos == 1 && ndefault == 0 { "" } else { "s" };
-        let were = if given == 1 {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let were = if kw_only_given > 0 {
+            format!(
+                "{given} positional argument{} (and {kw_only_given} keyword-only argument{}) were",
+                s(given),
+                s(kw_only_given)
+            )
+        } else if given == 1 {
             "1 was".to_string()
         } else {
             format!("{given} were")
         };
         let msg = format!("{fname}() takes {takes} positional argument{plural} but {were} given");
         return Err(rt.err(E::TypeError, &msg));
-    }
-    let mut slots: Vec<Option<Value>> = vec![None; params.len()];
-    for (i, v) in args.pos.into_iter().enumerate() {
-        slots[i] = Some(v);
-    }
-    for (k, v) in args.kw {
-        match params.iter().position(|p| p.name == &*k) {
-            Some(i) if slots[i].is_none() => slots[i] = Some(v),
-            Some(_) => {
-                let msg = format!("{fname}() got multiple values for argument '{k}'");
-                return Err(rt.err(E::TypeError, &msg));
-            }
-            None => {
-                let msg = format!("{fname}() got an unexpected keyword argument '{k}'");
-                return Err(rt.err(E::TypeError, &msg));
-            }
-        }
     }
     let missing: Vec<&Param> = slots
         .iter()

@@ -79,6 +79,11 @@ impl Runtime<'_> {
                 .insert(Rc::from("name"), Value::str(name));
             e.dict.borrow_mut().insert(Rc::from("obj"), obj.clone());
         }
+        // 3.14's asyncio has a module `__getattr__` (for its deprecated policy names): the
+        // error is raised there.
+        if self.v.minor() >= 14 && matches!(obj, Value::Module(m) if &*m.name == "asyncio") {
+            self.through_stdlib(&e, "asyncio.__getattr__");
+        }
         e
     }
 

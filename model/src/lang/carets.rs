@@ -391,7 +391,7 @@ mod tests {
 
     fn one(v: u8, line: &str, a: usize, b: usize) -> String {
         block(
-            PyVersion(v),
+            PyVersion::new(v),
             &[line],
             Span {
                 start_line: 0,
@@ -437,7 +437,7 @@ mod tests {
             "    )",
         ];
         let text = block(
-            PyVersion(13),
+            PyVersion::new(13),
             &lines,
             Span {
                 start_line: 0,
@@ -452,7 +452,7 @@ mod tests {
             "    sections = await asyncio.gather(\n               ^^^^^^^^^^^^^^^^^^^^^\n    ...<4 lines>...\n    )\n    ^\n"
         );
         let text = block(
-            PyVersion(12),
+            PyVersion::new(12),
             &lines,
             Span {
                 start_line: 0,

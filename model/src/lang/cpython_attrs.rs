@@ -40,7 +40,7 @@ fn table() -> &'static HashMap<(&'static str, &'static str), u32> {
 /// Does CPython `minor` have attribute `name` on `owner`? (Versions past the data's last
 /// one use its last.)
 pub fn has(owner: &str, name: &str, minor: u8) -> bool {
-    let minor = minor.min(13);
+    let minor = minor.min(15);
     table()
         .get(&(owner, name))
         .is_some_and(|bits| bits & (1 << minor) != 0)
@@ -64,7 +64,7 @@ pub fn known(rt: &Runtime, obj: &Value, name: &str) -> Option<String> {
 
 /// Every attribute CPython `minor` lists for `owner` (sorted, as `dir()` returns them).
 pub fn all_of(owner: &str, minor: u8) -> Vec<&'static str> {
-    let minor = minor.min(13);
+    let minor = minor.min(15);
     let mut v: Vec<&'static str> = table()
         .iter()
         .filter(|((o, _), bits)| *o == owner && *bits & (1 << minor) != 0)

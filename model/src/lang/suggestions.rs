@@ -146,7 +146,7 @@ fn names_table(list: &str, minor: u8) -> &'static [&'static str] {
             })
             .collect()
     });
-    let minor = minor.min(13);
+    let minor = minor.min(15);
     t.iter()
         .find(|(k, m, _)| k == list && *m == minor)
         .map(|(_, _, v)| &v[..])

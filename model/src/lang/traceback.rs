@@ -474,10 +474,17 @@ impl Runtime<'_> {
             }
             return out;
         }
-        let (wrong, candidates) = if self.exc_is(e, E::AttributeError) {
+        let is_attr = self.exc_is(e, E::AttributeError);
+        let (wrong, candidates) = if is_attr {
             let (Some(Value::Str(name)), Some(obj)) = (attr(e, "name"), attr(e, "obj")) else {
                 return String::new();
             };
+            if minor >= 15 {
+                // 3.15 first looks for what another language calls the method.
+                if let Some(hint) = cross_language_hint(&self.type_name(&obj), &name) {
+                    return format!(". {hint}");
+                }
+            }
             match self.dir_of(&obj) {
                 Ok(d) => {
                     if minor >= 13 && !name.starts_with('_') {
@@ -523,8 +530,45 @@ impl Runtime<'_> {
             return String::new();
         };
         match closest(candidates.iter().map(|s| s.as_str()), &wrong, algo) {
+            Some(s) if !s.is_ascii() || !wrong.is_ascii() => {
+                self.refuse("a suggestion with a non-ASCII name");
+                String::new()
+            }
+            // 3.15 names the attribute with its dot, and the wrong one too.
+            Some(s) if is_attr && minor >= 15 => {
+                format!(". Did you mean '.{s}' instead of '.{wrong}'?")
+            }
             Some(s) => format!(". Did you mean: '{s}'?"),
             None => String::new(),
         }
+    }
+}
+
+/// 3.15's `_CROSS_LANGUAGE_HINTS`: a method name from another language on a builtin type
+/// (the types the model has), as the hint's text.
+fn cross_language_hint(type_name: &str, wrong: &str) -> Option<String> {
+    let dot = |s: &str| Some(format!("Did you mean '.{s}' instead of '.{wrong}'?"));
+    let raw = |s: &str| Some(s.to_string());
+    const SET: &str = "Did you mean to use a 'set' object?";
+    const LIST: &str = "Did you mean to use a 'list' object?";
+    const INT: &str =
+        "Did you mean to use an 'int' object? Bitwise operators are not supported by 'float'.";
+    match (type_name, wrong) {
+        ("list", "push") => dot("append"),
+        ("list", "concat") | ("list", "addAll") => dot("extend"),
+        ("list", "contains") => raw("Use 'x in list'."),
+        ("list", "add") | ("frozenset", "add") => raw(SET),
+        ("str", "toUpperCase") => dot("upper"),
+        ("str", "toLowerCase") => dot("lower"),
+        ("str", "trimStart") => dot("lstrip"),
+        ("str", "trimEnd") => dot("rstrip"),
+        ("dict", "keySet") => dot("keys"),
+        ("dict", "entrySet") | ("dict", "entries") => dot("items"),
+        ("dict", "putAll") => dot("update"),
+        ("dict", "put") => raw("Use d[k] = v."),
+        ("tuple", "append" | "extend" | "insert" | "remove") => raw(LIST),
+        ("frozenset", "remove" | "discard" | "update") => raw(SET),
+        ("float", "__or__" | "__and__" | "__xor__" | "__lshift__" | "__rshift__") => raw(INT),
+        _ => None,
     }
 }

@@ -16,7 +16,70 @@ def _loop_now():
     return loop
 
 
-if _minor >= 10:
+if _minor >= 14:
+    # 3.14.0-3.14.8 and 3.15.0 log an exception the inner future raises after the outer was
+    # cancelled, at once, as "<Class> exception in shielded future"; 3.14.9 and 3.15.1 took
+    # that out again. 3.14+ also keep "awaited by" edges (unobservable here but for the
+    # callback they add).
+    _LOG_ON_EXCEPTION = (_minor, _patch) <= (14, 8) or (_minor, _patch) == (15, 0)
+
+    def _log_on_exception(fut):  # def: tasks._log_on_exception
+        if fut.cancelled():
+            return
+
+        exc = fut.exception()
+        if exc is None:
+            return
+
+        _call_exception_handler(
+            f'{exc.__class__.__name__} exception in shielded future', exc, fut)
+
+    def shield(arg):
+        inner = asyncio.ensure_future(arg)
+        if inner.done():
+            # Shortcut.
+            return inner
+        loop = inner.get_loop()
+        outer = loop.create_future()
+
+        cur_task = None
+        if _running_loop() is not None:
+            cur_task = asyncio.current_task()
+
+        def _clear_awaited_by_callback(inner):  # def: tasks.shield._clear_awaited_by_callback
+            pass
+
+        def _inner_done_callback(inner):  # def: tasks.shield._inner_done_callback
+            if outer.cancelled():
+                return
+
+            if inner.cancelled():
+                outer.cancel()
+            else:
+                exc = inner.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                else:
+                    outer.set_result(inner.result())
+
+        def _outer_done_callback(outer):  # def: tasks.shield._outer_done_callback
+            if not inner.done():
+                inner.remove_done_callback(_inner_done_callback)
+                if _LOG_ON_EXCEPTION:
+                    # Keep only one callback to log on cancel
+                    inner.remove_done_callback(_log_on_exception)
+                    inner.add_done_callback(_log_on_exception)
+
+                if cur_task is not None:
+                    inner.remove_done_callback(_clear_awaited_by_callback)
+
+        if cur_task is not None:
+            inner.add_done_callback(_clear_awaited_by_callback)
+
+        inner.add_done_callback(_inner_done_callback)
+        outer.add_done_callback(_outer_done_callback)
+        return outer
+elif _minor >= 10:
     def shield(arg):
         inner = asyncio.ensure_future(arg)
         if inner.done():

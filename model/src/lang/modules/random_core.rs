@@ -359,9 +359,9 @@ impl Random {
     /// significant first) and fed to `init_by_array`. Resets `gauss_next`.
     /// On error the state is left unchanged.
     pub fn seed(&mut self, seed: &SeedArg, minor: u8) -> Result<(), RandomError> {
-        if !(7..=13).contains(&minor) {
+        if !(7..=15).contains(&minor) {
             return Err(RandomError::Unsupported(format!(
-                "Python 3.{} is not modelled (3.7 to 3.13 are)",
+                "Python 3.{} is not modelled (3.7 to 3.15 are)",
                 minor
             )));
         }
@@ -770,8 +770,26 @@ impl Random {
         Ok(istart + istep * self.randbelow_pos(&n))
     }
 
-    /// `randint(a, b)` = `randrange(a, b + 1)` (with Python's `b + 1`).
+    /// `randint(a, b)`: `randrange(a, b + 1)` (with Python's `b + 1`) up to 3.13; from 3.14
+    /// `a + _randbelow(b - a + 1)` after `_index` on both (the same numbers, its own errors).
     pub fn randint(&mut self, a: &Num, b: &Num, minor: u8) -> Result<BigInt, RandomError> {
+        if minor >= 14 {
+            let index = |n: &Num| match n {
+                Num::Int(i) => Ok(i.clone()),
+                Num::Bool(b) => Ok(BigInt::from(*b as i64)),
+                Num::Float(_) => Err(RandomError::Type(
+                    "'float' object cannot be interpreted as an integer".to_string(),
+                )),
+            };
+            let (a, b) = (index(a)?, index(b)?);
+            if b < a {
+                return Err(RandomError::Value(format!(
+                    "empty range in randint({a}, {b})"
+                )));
+            }
+            let width = &b - &a + BigInt::one();
+            return Ok(&a + self.randbelow_pos(&width));
+        }
         let stop = b.plus_one();
         self.randrange(a, Some(&stop), &Num::Int(BigInt::one()), minor)
     }
