@@ -14,6 +14,10 @@ import ast, os, subprocess
 TARGETS = {
     "runners.run": ("runners.py", "run", lambda s: "run_until_complete(main)" in s or "runner.run(main)" in s),
     "runners.Runner.run": ("runners.py", "Runner.run", lambda s: "self._loop.run_until_complete(task)" in s),
+    # What asyncio.run raises for a main that is not a coroutine: runners.run's ValueError
+    # (3.7-3.10), Runner.run's ValueError (3.11-3.13) or TypeError (3.14+).
+    "runners.run.not_coroutine": ("runners.py", "run", lambda s: 'raise ValueError("a coroutine was expected' in s),
+    "runners.Runner.run.not_coroutine": ("runners.py", "Runner.run", lambda s: 'raise ValueError("a coroutine was expected' in s or "raise TypeError('An asyncio.Future, a coroutine or an '" in s),
     "base_events.run_until_complete": ("base_events.py", "BaseEventLoop.run_until_complete", lambda s: s.strip() == "return future.result()"),
     # create_task's call on to the loop's, and the loop's Task(...) (an argument Task rejects).
     "tasks.create_task": ("tasks.py", "create_task", lambda s: "loop.create_task(coro" in s and "context=context" not in s),

@@ -289,7 +289,7 @@ pub fn check_scenarios(
     }
     if !missing.is_empty() {
         return Err(format!(
-            "no CPython {} found under $PYENV_ROOT/versions (set AIOSPEC_PYENV_ROOT to where pyenv keeps them)",
+            "no CPython {} found: 3.7-3.13 under $PYENV_ROOT/versions (set AIOSPEC_PYENV_ROOT to where pyenv keeps them), 3.14/3.15 in the chroots of scripts/pythons.sh --only cpython",
             missing.join(", ")
         ));
     }

@@ -70,6 +70,7 @@ enum Cmd {
     Fuzz {
         #[arg(long, default_value_t = 1000)]
         cases: usize,
+        /// Versions, as for `check --python`.
         #[arg(long, default_value = "all")]
         python: String,
         /// Seed of the generator (default: from the clock; printed either way).
@@ -99,7 +100,8 @@ enum Cmd {
         /// Program files or directories (searched recursively for *.py).
         #[arg(default_value = "examples")]
         paths: Vec<PathBuf>,
-        /// A version (3.7 to 3.15) or "all".
+        /// Versions: "all", a minor version (3.14: each of its patch releases), an exact
+        /// release (3.14.8), a range (3.11-3.15) or a comma-separated list.
         #[arg(long, default_value = "all")]
         python: String,
         /// CPython's Task/Future implementation to check against: c, py or both.

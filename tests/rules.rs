@@ -826,6 +826,34 @@ fn r9_a_coroutine_never_awaited_warns() {
 // ---------------------------------------------------------------- X: asyncio.run and run_forever
 
 #[test]
+fn x1_a_main_that_is_not_a_coroutine_is_rejected_per_version() {
+    // CPython 3.10, 3.12, 3.14.8 (`aiospec run FILE --backend cpython`): from 3.11 the
+    // Runner's loop is made, and closed with its two shutdown tasks, before the rejection.
+    let s = example("run/not_a_coroutine.py");
+    for (minor, first, task) in [
+        (10, "ValueError a coroutine was expected, got 1", "Task-1"),
+        (12, "ValueError a coroutine was expected, got 1", "Task-5"),
+        (
+            14,
+            "TypeError An asyncio.Future, a coroutine or an awaitable is required",
+            "Task-5",
+        ),
+    ] {
+        let p = prints(&model(&s, minor));
+        assert_eq!(p[0], first, "3.{minor}");
+        assert_eq!(p[2], task, "3.{minor}");
+        assert_eq!(
+            p[3],
+            "inside: RuntimeError asyncio.run() cannot be called from a running event loop"
+        );
+    }
+    let t = model(&example("run/not_a_coroutine_traceback.py"), 12);
+    assert!(t.stderr().contains(
+        "line 89, in run\n    raise ValueError(\"a coroutine was expected, got {!r}\".format(coro))\n"
+    ));
+}
+
+#[test]
 fn x1_asyncio_run_returns_or_raises_what_main_does() {
     assert_eq!(
         main_outcome(&model(&example("run/returns_value.py"), 7)),
@@ -1141,6 +1169,29 @@ fn sh1_cancelling_the_shield_leaves_the_inner_task_running() {
     ] {
         let err = model_at(&s, minor, patch).stderr();
         assert!(err.starts_with(first), "3.{minor}.{patch}: {err}");
+    }
+}
+
+#[test]
+fn ac1_a_cancelled_step_loses_its_item_until_3_14_9() {
+    // CPython 3.13, 3.14.8, 3.14.10, 3.15.0, 3.15.2 (`aiospec run FILE --backend cpython`).
+    let s = example("as_completed/cancelled_anext.py");
+    for (minor, patch, rest) in [
+        (13, 0, "['a']"),
+        (14, 8, "['a']"),
+        (15, 0, "['a']"),
+        (14, 10, "['a', 'b']"),
+        (15, 2, "['a', 'b']"),
+    ] {
+        let p = prints(&model_at(&s, minor, patch));
+        assert_eq!(
+            p,
+            [
+                "first anext timed out".to_string(),
+                format!("rest of the async iteration: {rest}")
+            ],
+            "3.{minor}.{patch}"
+        );
     }
 }
 

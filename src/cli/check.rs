@@ -8,14 +8,10 @@ use aiospec_model::{load_file, PyVersion};
 
 use super::out::{out, Stop};
 
+/// `--python`: `all`, a minor version (each of its patch releases the model follows), an
+/// exact release, a range (`3.11-3.15`) or a list (`3.8,3.14.10`).
 pub fn versions(python: &str) -> Result<Vec<PyVersion>, Stop> {
-    if python == "all" {
-        Ok(PyVersion::ALL.to_vec())
-    } else {
-        Ok(vec![python
-            .parse::<PyVersion>()
-            .map_err(|e| format!("--python: {e}"))?])
-    }
+    Ok(aiospec_model::program::parse_versions(python).map_err(|e| format!("--python: {e}"))?)
 }
 
 /// `--backend impl` (every runtime) or `impl:RUNTIME`.

@@ -185,45 +185,80 @@ impl Runtime<'_> {
     /// `asyncio.run(main)` (X1–X5).
     pub fn asyncio_run(&mut self, main: &Value) -> PyResult {
         if self.running {
-            return Err(self.err(
+            let e = self.err(
                 E::RuntimeError,
                 "asyncio.run() cannot be called from a running event loop",
-            ));
-        }
-        let is_coro = matches!(main, Value::Coro(c) if self.coros[c.0].kind == CoroKind::Coroutine);
-        if !is_coro {
-            let r = self.repr(main)?;
-            let e = self.err(E::ValueError, &format!("a coroutine was expected, got {r}"));
-            if self.v.run_uses_runner() {
-                self.through_stdlib(&e, "runners.Runner.run");
-            }
+            );
+            let outcome = Outcome::Exception(self.repr(&Value::Instance(e.clone()))?);
+            self.record(Event::Main { outcome });
             return Err(e);
         }
-        let Value::Coro(main) = main else {
-            unreachable!("checked")
+        let is_coro = matches!(main, Value::Coro(c) if self.coros[c.0].kind == CoroKind::Coroutine);
+        let runner = self.v.run_uses_runner();
+        if !is_coro
+            && runner
+            && self.v.minor() >= 14
+            && self.lookup_special(main, "__await__").is_some()
+        {
+            return Err(self.refuse(
+                "asyncio.run() of an awaitable that is not a coroutine (3.14's Runner.run wraps it in _wrap_awaitable)",
+            ));
+        }
+        // 3.7-3.10: runners.run rejects a non-coroutine before it makes a loop. 3.11+: the
+        // Runner's __enter__ has made the loop, and its close() runs the shutdown tasks (they
+        // take Task-N numbers) after Runner.run rejects it.
+        let not_coroutine = if is_coro {
+            None
+        } else {
+            let e = if self.v.minor() >= 14 {
+                self.err(
+                    E::TypeError,
+                    "An asyncio.Future, a coroutine or an awaitable is required",
+                )
+            } else {
+                let r = self.repr(main)?;
+                self.err(E::ValueError, &format!("a coroutine was expected, got {r}"))
+            };
+            if !runner {
+                self.through_stdlib(&e, "runners.run.not_coroutine");
+                let outcome = Outcome::Exception(self.repr(&Value::Instance(e.clone()))?);
+                self.record(Event::Main { outcome });
+                return Err(e);
+            }
+            self.through_stdlib(&e, "runners.Runner.run.not_coroutine");
+            Some(e)
         };
         self.new_loop()?;
         // `runners.run` (and, from 3.11, `Runner.run`) are Python frames.
-        let frames = if self.v.run_uses_runner() { 2 } else { 1 };
+        let frames = if runner { 2 } else { 1 };
         self.depth += frames;
-        let (task, done) = if self.v.run_uses_runner() {
-            // X5: Runner.run(): the task is created first, and keeps _log_destroy_pending.
-            let t = self.create_task(*main, None);
-            self.depth += 1;
-            let done = self.run_until_complete(t);
-            self.depth -= 1;
-            (t, done)
-        } else {
-            self.run_until_complete_coro(*main)
+        let rejected = not_coroutine.is_some();
+        let (task, done) = match (main, &not_coroutine) {
+            (_, Some(_)) => (None, false),
+            (Value::Coro(main), None) if runner => {
+                // X5: Runner.run(): the task is created first, and keeps _log_destroy_pending.
+                let t = self.create_task(*main, None);
+                self.depth += 1;
+                let done = self.run_until_complete(t);
+                self.depth -= 1;
+                (Some(t), done)
+            }
+            (Value::Coro(main), None) => {
+                let (t, done) = self.run_until_complete_coro(*main);
+                (Some(t), done)
+            }
+            _ => (None, false),
         };
         let propagated = self.take_propagating();
-        let result: PyResult = if let Some(e) = propagated {
-            if !self.v.run_uses_runner() && self.done(task) && !self.cancelled(task) {
+        let result: PyResult = if let Some(e) = not_coroutine {
+            Err(e)
+        } else if let Some(e) = propagated {
+            if let Some(task) = task.filter(|t| !runner && self.done(*t) && !self.cancelled(*t)) {
                 // runners.run's `run_until_complete(main)` made the task: it retrieves it.
                 let _ = self.future_exception(task);
             }
             Err(e)
-        } else if done {
+        } else if let (Some(task), true) = (task, done) {
             self.future_result(task)
         } else {
             Err(self.new_exc_msg(
@@ -253,6 +288,10 @@ impl Runtime<'_> {
         self.record(Event::Main { outcome });
         match result {
             Ok(v) => Ok(v),
+            Err(e) if rejected => {
+                self.through_stdlib(&e, "runners.run");
+                Err(e)
+            }
             Err(e) if self.propagated_frames(&e) => {
                 if self.v.run_uses_runner() {
                     self.through_stdlib(&e, "runners.Runner.run");

@@ -224,6 +224,8 @@ elif _minor <= 12:
         for _ in range(len(todo)):
             yield _wait_for_one()
 else:
+    _GIVES_BACK_TODO = (_minor, _patch) >= (14, 9) and (_minor, _patch) != (15, 0)
+
     class _AsCompletedIterator:
         def __init__(self, aws, timeout):
             self._done = Queue()
@@ -276,7 +278,16 @@ else:
             # Wait for the next future to be done and return it unless resolve is
             # set, in which case return either the result of the future or raise
             # an exception.
-            f = await self._done.get()  # frame: tasks._AsCompletedIterator._wait_for_one.get
+            if _GIVES_BACK_TODO:
+                # 3.14.9 and 3.15.1: a cancelled wait gives its place back, so the iterator
+                # does not lose an item.
+                try:
+                    f = await self._done.get()  # frame: tasks._AsCompletedIterator._wait_for_one.get
+                except:
+                    self._todo_left += 1
+                    raise
+            else:
+                f = await self._done.get()  # frame: tasks._AsCompletedIterator._wait_for_one.get
             if f is None:
                 # Dummy value from _handle_timeout().
                 raise asyncio.TimeoutError  # frame: tasks._AsCompletedIterator._wait_for_one.timeout
