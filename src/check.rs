@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use aiospec_model::explore::{next_prefix, Hinted, Replay};
 use aiospec_model::{load_file, run_impl, Program, PyVersion, Trace};
 
-use crate::oracle::{find_interpreters, run_batch, CpythonImpl, OracleRun};
+use crate::oracle::{find_interpreters, run_batch, CpythonImpl, Interpreter, OracleRun};
 use crate::progress::Progress;
 
 /// What one interpreter process answered for a batch of programs.
@@ -178,6 +178,16 @@ pub fn check_paths(
     versions: &[PyVersion],
     imps: &[CpythonImpl],
 ) -> Result<Report, String> {
+    check_paths_on(paths, versions, imps, &find_interpreters())
+}
+
+/// `check_paths` on the given interpreters (`--interpreter`: any Python the user has).
+pub fn check_paths_on(
+    paths: &[PathBuf],
+    versions: &[PyVersion],
+    imps: &[CpythonImpl],
+    interpreters: &BTreeMap<PyVersion, Interpreter>,
+) -> Result<Report, String> {
     let files = collect_files(paths)?;
     let mut scenarios = Vec::new();
     let mut bad_files = Vec::new();
@@ -219,7 +229,7 @@ pub fn check_paths(
             }
         }
     }
-    let mut report = check_scenarios(&scenarios, versions, imps)?;
+    let mut report = check_scenarios_on(&scenarios, versions, imps, interpreters)?;
     report.bad_files = bad_files;
     report.skipped = skipped;
     Ok(report)
@@ -276,7 +286,16 @@ pub fn check_scenarios(
     versions: &[PyVersion],
     imps: &[CpythonImpl],
 ) -> Result<Report, String> {
-    let interpreters = find_interpreters();
+    check_scenarios_on(scenarios, versions, imps, &find_interpreters())
+}
+
+/// `check_scenarios` on the given interpreters.
+pub fn check_scenarios_on(
+    scenarios: &[(String, Program)],
+    versions: &[PyVersion],
+    imps: &[CpythonImpl],
+    interpreters: &BTreeMap<PyVersion, Interpreter>,
+) -> Result<Report, String> {
     let mut report = Report {
         versions: versions.to_vec(),
         ..Report::default()

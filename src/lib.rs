@@ -3,6 +3,7 @@
 
 pub mod backend;
 pub mod check;
+pub mod conformance;
 pub mod fuzz;
 pub mod gen;
 pub mod interpreters;

@@ -111,6 +111,32 @@ enum Cmd {
         /// impl, impl:executor, impl:tokio-current-thread-paused, impl:tokio-multi-thread.
         #[arg(long)]
         backend: Option<String>,
+        /// Targets, comma-separated: "all" (every CPython release), cpython-3.14.8,
+        /// cpython-3.12, or another implementation scripts/pythons.sh installed: pypy-3.9,
+        /// pypy-3.11, uvloop@3.12, micropython, pyodide (compared as `conformance` does).
+        #[arg(long, value_delimiter = ',', conflicts_with_all = ["python", "backend"])]
+        target: Vec<String>,
+        /// Any Python that runs the harness (a CPython or PyPy of your own), compared with the
+        /// model at its version.
+        #[arg(long, conflicts_with_all = ["python", "backend", "target"])]
+        interpreter: Option<PathBuf>,
+    },
+    /// Run the corpus on other implementations (PyPy, uvloop, MicroPython, Pyodide) and write
+    /// CONFORMANCE.md: each one's agreements, divergences by SPEC rule, and what it lacks.
+    Conformance {
+        /// Program files or directories.
+        #[arg(default_value = "examples")]
+        paths: Vec<PathBuf>,
+        /// The implementations, as `scripts/pythons.sh --print` lists them (`-`: stdin).
+        /// Default: run that script from the current directory.
+        #[arg(long)]
+        inventory: Option<PathBuf>,
+        /// Only these targets (comma-separated names, as in `check --target`).
+        #[arg(long, value_delimiter = ',')]
+        target: Vec<String>,
+        /// Write the report here (default: stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -179,6 +205,23 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
             python,
             cpython_impl,
             backend,
-        } => cli::check::check_cmd(&paths, &python, &cpython_impl, backend.as_deref()),
+            target,
+            interpreter,
+        } => cli::check::check_cmd(cli::check::CheckArgs {
+            paths: &paths,
+            python: &python,
+            cpython_impl: &cpython_impl,
+            backend: backend.as_deref(),
+            targets: &target,
+            interpreter: interpreter.as_deref(),
+        }),
+        Cmd::Conformance {
+            paths,
+            inventory,
+            target,
+            out,
+        } => {
+            cli::conformance::conformance_cmd(&paths, inventory.as_deref(), &target, out.as_deref())
+        }
     }
 }

@@ -308,3 +308,41 @@ fn check_survives_an_interpreter_that_dies_or_stalls_or_floods_stderr() {
     assert!(out.contains("was stopped"), "{out}");
     assert!(out.contains("5 checks: 2 agree, 3 disagree"), "{out}");
 }
+
+/// `check --interpreter PATH` (issue 15): any Python that runs the harness, compared at its
+/// own version; `--target cpython-X` names CPython releases; an unknown target is refused.
+#[test]
+fn check_takes_an_interpreter_path_and_named_targets() {
+    let found = aiospec::oracle::find_interpreters();
+    let Some(py) = found.get(&aiospec_model::PyVersion::new(12)) else {
+        assert_eq!(std::env::var("AIOSPEC_SKIP_CPYTHON").as_deref(), Ok("1"));
+        return;
+    };
+    let exe = py.exe.to_str().expect("utf-8 path");
+    let (code, out, err) = aiospec(&["check", "examples/seed/a_gather.py", "--interpreter", exe]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("1 programs, 1 checks: 1 agree, 0 disagree"),
+        "{out}"
+    );
+    assert!(out.lines().next().unwrap_or("").ends_with("3.12"), "{out}");
+    let (code, out, err) = aiospec(&[
+        "check",
+        "examples/seed/a_gather.py",
+        "--target",
+        "cpython-3.12,cpython-3.13",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 programs, 2 checks: 2 agree"), "{out}");
+    let (code, _, err) = aiospec(&[
+        "check",
+        "examples/seed/a_gather.py",
+        "--interpreter",
+        "/nonexistent/python",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--interpreter /nonexistent/python: cannot run it"),
+        "{err}"
+    );
+}

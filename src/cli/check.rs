@@ -31,17 +31,66 @@ pub fn parse_backend(b: &str) -> Result<Vec<aiospec::backend::Runtime>, Stop> {
     }
 }
 
-pub fn check_cmd(
-    paths: &[PathBuf],
-    python: &str,
-    cpython_impl: &str,
-    backend: Option<&str>,
-) -> Result<u8, Stop> {
+/// What `aiospec check` was asked.
+pub struct CheckArgs<'a> {
+    pub paths: &'a [PathBuf],
+    pub python: &'a str,
+    pub cpython_impl: &'a str,
+    pub backend: Option<&'a str>,
+    pub targets: &'a [String],
+    pub interpreter: Option<&'a std::path::Path>,
+}
+
+pub fn check_cmd(a: CheckArgs) -> Result<u8, Stop> {
+    let CheckArgs {
+        paths,
+        python,
+        cpython_impl,
+        backend,
+        targets,
+        interpreter,
+    } = a;
     if let Some(b) = backend {
         return check_backend(paths, b);
     }
-    let versions = versions(python)?;
-    let imps = match cpython_impl {
+    if let Some(exe) = interpreter {
+        let imps = (cpython_impl != "c")
+            .then(|| parse_imps(cpython_impl))
+            .transpose()?;
+        return super::conformance::interpreter_check(paths, exe, imps);
+    }
+    // --target: CPython releases by name; any other name is another implementation.
+    let mut python = python.to_string();
+    if !targets.is_empty() {
+        let (cpython, others): (Vec<&String>, Vec<&String>) = targets
+            .iter()
+            .partition(|t| *t == "all" || t.starts_with("cpython-"));
+        if !others.is_empty() {
+            if !cpython.is_empty() {
+                return Err(Stop::Fail(
+                    "--target: check CPython releases and other implementations in separate runs"
+                        .into(),
+                    2,
+                ));
+            }
+            let names: Vec<String> = others.into_iter().cloned().collect();
+            return super::conformance::check_targets(paths, &names);
+        }
+        python = cpython
+            .iter()
+            .map(|t| t.trim_start_matches("cpython-"))
+            .collect::<Vec<_>>()
+            .join(",");
+    }
+    let versions = versions(&python)?;
+    let imps = parse_imps(cpython_impl)?;
+    let report = check::check_paths(paths, &versions, &imps)?;
+    out(&report.render())?;
+    Ok(if report.disagreements() == 0 { 0 } else { 1 })
+}
+
+fn parse_imps(cpython_impl: &str) -> Result<Vec<CpythonImpl>, Stop> {
+    Ok(match cpython_impl {
         "c" => vec![CpythonImpl::C],
         "py" => vec![CpythonImpl::Py],
         "both" => vec![CpythonImpl::C, CpythonImpl::Py],
@@ -51,10 +100,7 @@ pub fn check_cmd(
                 2,
             ))
         }
-    };
-    let report = check::check_paths(paths, &versions, &imps)?;
-    out(&report.render())?;
-    Ok(if report.disagreements() == 0 { 0 } else { 1 })
+    })
 }
 
 fn check_backend(paths: &[PathBuf], b: &str) -> Result<u8, Stop> {

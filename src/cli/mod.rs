@@ -1,6 +1,7 @@
 //! The subcommands of `aiospec`, one file each; `out` is how they write.
 
 pub mod check;
+pub mod conformance;
 pub mod explore;
 pub mod fuzz;
 pub mod out;
