@@ -194,14 +194,22 @@ class VirtualSelector(selectors.SelectSelector):
             loop.stop()
             return []
         CLOCK.t += timeout
-        if timeout > 0 and earliest is not None and earliest >= CLOCK.t + loop._clock_resolution:
+        if timeout > 0 and earliest is not None and earliest >= CLOCK.t + _due_margin(loop, CLOCK.t):
             # The 24 h cap on one select, or a clock too large for the resolution to reach
             # the deadline: the clock moves on to the first reading at which the timer is
             # due, as a real clock would (SPEC L7).
             CLOCK.t = earliest
-            while earliest >= CLOCK.t + loop._clock_resolution:
+            while earliest >= CLOCK.t + _due_margin(loop, CLOCK.t):
                 CLOCK.t = _next_up(CLOCK.t)
         return []
+
+
+def _due_margin(loop, t):
+    """How far past the clock _run_once takes timers as due: the clock resolution, and from
+    3.15 at least one ulp of the clock (`end_time = now + max(resolution, ulp(now))`)."""
+    if sys.version_info >= (3, 15):
+        return max(loop._clock_resolution, _next_up(t) - t)
+    return loop._clock_resolution
 
 
 _seq = itertools.count()

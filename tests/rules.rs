@@ -60,6 +60,20 @@ fn l4_clock_advances_by_select_timeout_and_in_day_steps() {
 }
 
 #[test]
+fn l4_a_timer_at_a_far_clock_is_due_from_3_15() {
+    // CPython 3.14.8 and 3.15.0 (`aiospec run FILE --backend cpython`).
+    let s = example("loop/timer_at_now_far_clock.py");
+    assert_eq!(
+        prints(&model_at(&s, 14, 8)),
+        ["20000000.000000004", "20000000.000000004"]
+    );
+    assert_eq!(
+        prints(&model_at(&s, 15, 0)),
+        ["20000000.0", "at now", "later tiny", "20000000.0"]
+    );
+}
+
+#[test]
 fn l5_nothing_ready_and_no_timer_is_stuck() {
     let t = model(&example("loop/stuck_run_forever.py"), 12);
     assert!(t
@@ -927,6 +941,17 @@ fn l7_virtual_time_reaches_any_finite_deadline() {
             "time.monotonic() moved with it: True"
         ]
     );
+}
+
+#[test]
+fn m1_annotations_are_lazy_from_3_14() {
+    // CPython 3.13 raises NameError at the def; 3.14 (PEP 649) does not evaluate it.
+    let s = example("lang/lazy_annotations.py");
+    let t = model(&s, 13);
+    assert!(t
+        .stderr()
+        .ends_with("NameError: name 'Request' is not defined\n"));
+    assert_eq!(prints(&model_at(&s, 14, 8)), ["handled /"]);
 }
 
 #[test]

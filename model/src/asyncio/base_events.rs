@@ -132,7 +132,7 @@ impl Runtime<'_> {
             _ => {}
         }
         // Handle 'later' callbacks that are ready: those within the clock resolution (L4).
-        let end_time = self.time + CLOCK_RESOLUTION;
+        let end_time = self.time + self.due_margin(self.time);
         while let Some((&k, &h)) = self.scheduled.iter().next() {
             if k.0 .0 >= end_time {
                 break;
@@ -227,15 +227,26 @@ impl Runtime<'_> {
         self.time += timeout;
         if timeout > 0.0 {
             if let Some(when) = earliest {
-                if when >= self.time + CLOCK_RESOLUTION {
+                if when >= self.time + self.due_margin(self.time) {
                     // The first reading at which the timer is due: past `when` itself where
                     // the resolution is lost in rounding (a clock near 1e20).
                     self.time = when;
-                    while when >= self.time + CLOCK_RESOLUTION {
+                    while when >= self.time + self.due_margin(self.time) {
                         self.time = f64::from_bits(self.time.to_bits() + 1);
                     }
                 }
             }
+        }
+    }
+
+    /// How far past the clock `_run_once` takes a timer as due: the clock resolution, and from
+    /// 3.15 at least one ulp of the clock (`end_time = now + max(resolution, ulp(now))`), so
+    /// that a timer at `now` is due however large the clock is (SPEC L4).
+    fn due_margin(&self, now: f64) -> f64 {
+        if self.v.minor() >= 15 && now.is_finite() && now >= 0.0 {
+            CLOCK_RESOLUTION.max(f64::from_bits(now.to_bits() + 1) - now)
+        } else {
+            CLOCK_RESOLUTION
         }
     }
 

@@ -215,6 +215,11 @@ impl<'a> Compiler<'a> {
         if self.module.names.contains(name) {
             return Ok(());
         }
+        // The module's annotations dict (3.7-3.13: there once anything is annotated) and
+        // 3.14's `__annotate__` are not modelled.
+        if matches!(name, "__annotations__" | "__annotate__") {
+            return Err(self.unsupported(at, format!("the module global '{name}' (annotations)")));
+        }
         if names::is_cpython_builtin(name, self.v) && !names::is_model_builtin(name) {
             return Err(self.unsupported(at, format!("the builtin '{name}'")));
         }
@@ -272,6 +277,8 @@ impl<'a> Compiler<'a> {
                 }
                 // Annotations are evaluated at module and class level (PEP 526), not in
                 // functions; `from __future__ import annotations` is refused at the import.
+                // From 3.14 (PEP 649) they are compiled into `__annotate__` and evaluated
+                // only when asked for: not here.
                 if !self.in_function() {
                     match &*a.target {
                         Expr::Name(_) => {}
@@ -280,7 +287,8 @@ impl<'a> Compiler<'a> {
                             self.check_target_exprs(other)?;
                         }
                     }
-                    if a.simple || matches!(&*a.target, Expr::Name(_)) {
+                    if (a.simple || matches!(&*a.target, Expr::Name(_))) && !self.lazy_annotations()
+                    {
                         self.expr(&a.annotation)?;
                         self.emit(Instr::PopAnnotation);
                     }
@@ -954,6 +962,12 @@ impl<'a> Compiler<'a> {
         Ok((has_pos, has_kw))
     }
 
+    /// Annotations are evaluated lazily from 3.14 (PEP 649): `def` and class bodies do not
+    /// evaluate them, so a name they use need not exist yet.
+    fn lazy_annotations(&self) -> bool {
+        self.v.minor() >= 14
+    }
+
     /// Evaluate the annotations of a signature (3.7–3.13 evaluate them at `def` time
     /// unless `from __future__ import annotations`).
     fn annotations(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> CResult {
@@ -1003,7 +1017,7 @@ impl<'a> Compiler<'a> {
             self.expr(&d.expression)?;
         }
         let (dflt, kwdflt) = self.defaults(&f.parameters)?;
-        if !self.module.future_annotations {
+        if !self.module.future_annotations && !self.lazy_annotations() {
             self.annotations(&f.parameters, f.returns.as_deref())?;
         }
         let child = self.st.scope_of(symtable::key(f));
