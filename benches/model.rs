@@ -1,9 +1,10 @@
-//! Model throughput: scenarios per second on the seed programs and on the whole corpus, and
-//! runs per second for `aiospec explore`.
+//! Model throughput: scenarios per second on the seed programs and on the whole corpus, runs
+//! per second for `aiospec explore`, and parse + compile + run of a 100-line program from its
+//! text (issue 12: under 1 ms).
 
 use std::path::Path;
 
-use aiospec_model::{explore, load_file, run, Program, PyVersion};
+use aiospec_model::{explore, load_file, load_str, run, Program, PyVersion};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn load_dir(dir: &Path) -> Vec<Program> {
@@ -48,6 +49,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("explore_runs", |b| {
         b.iter(|| {
             std::hint::black_box(explore(&order, PyVersion::new(8), 100, |_| {}).expect("explores"))
+        })
+    });
+    // A 104-line program from its text: load (parse, header), compile, run.
+    let path = root.join("realworld/service_day.py");
+    let text = std::fs::read_to_string(&path).expect("reads");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("parse_and_run_100_lines", |b| {
+        b.iter(|| {
+            let p = load_str(&text, "service_day.py").expect("loads");
+            std::hint::black_box(run(&p, v).expect("runs"))
         })
     });
     g.finish();

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use crate::lang::code::Code;
 use crate::lang::exceptions::E;
 use crate::lang::interp::Frame;
 use crate::lang::object::{Args, Module};
@@ -89,14 +90,11 @@ impl Runtime<'_> {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
-        let (_, file, text, _) = MODULES
-            .iter()
-            .find(|(n, ..)| *n == name)
-            .expect("a prelude module");
+        let Some((static_name, file, text, _)) = MODULES.iter().find(|(n, ..)| *n == name) else {
+            return Err(self.refuse(format!("the asyncio module {name}")));
+        };
         let path = format!("{PRELUDE_PREFIX}{file}");
-        let src = SourceFile::new(&path, &path, text.to_string());
-        let code = crate::lang::front::parse_module(&src, self.v)
-            .and_then(|m| crate::lang::compile::compile_module(&src, &m, self.v));
+        let code = compiled(static_name, &path, text, self.v);
         let code = match code {
             Ok(c) => c,
             Err(e) => return Err(self.refuse(format!("aiospec's own {file} does not load: {e}"))),
@@ -130,6 +128,29 @@ impl Runtime<'_> {
             }
         }
     }
+}
+
+thread_local! {
+    /// The prelude's code objects, compiled once per module and version: they depend on
+    /// nothing else, and compiling them dominated a short program's run.
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<(&'static str, crate::PyVersion), Rc<Code>>> =
+        std::cell::RefCell::default();
+}
+
+fn compiled(
+    name: &'static str,
+    path: &str,
+    text: &str,
+    v: crate::PyVersion,
+) -> Result<Rc<Code>, crate::LoadError> {
+    if let Some(c) = COMPILED.with(|m| m.borrow().get(&(name, v)).cloned()) {
+        return Ok(c);
+    }
+    let src = SourceFile::new(path, path, text.to_string());
+    let code = crate::lang::front::parse_module(&src, v)
+        .and_then(|m| crate::lang::compile::compile_module(&src, &m, v))?;
+    COMPILED.with(|m| m.borrow_mut().insert((name, v), code.clone()));
+    Ok(code)
 }
 
 fn native(name: &'static str, f: crate::lang::object::NativeImpl) -> Value {
