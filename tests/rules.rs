@@ -96,6 +96,57 @@ fn l6_set_order_is_an_explicit_choice() {
 // ---------------------------------------------------------------- F: futures
 
 #[test]
+fn f1_method_argument_errors_are_worded_by_the_implementation() {
+    // CPython 3.8, 3.9, 3.12 and 3.14.8, C and Python Task (`aiospec run FILE --backend
+    // cpython [--cpython-impl py]`).
+    let s = example("futures/method_argument_errors.py");
+    let run = |minor: u8, imp| {
+        let t = aiospec_model::run_with_config(
+            &s,
+            PyVersion::new(minor),
+            imp,
+            &aiospec_model::Config::default(),
+            &mut aiospec_model::FirstChoice,
+        )
+        .expect("runs");
+        prints(&t)
+    };
+    use aiospec_model::{Impl, PyVersion};
+    assert_eq!(
+        run(8, Impl::C)[0],
+        "TypeError('done() takes no arguments (1 given)')"
+    );
+    assert_eq!(
+        run(9, Impl::C)[0],
+        "TypeError('Task.done() takes no arguments (1 given)')"
+    );
+    assert_eq!(
+        run(9, Impl::Py)[0],
+        "TypeError('done() takes 1 positional argument but 2 were given')"
+    );
+    let p = run(12, Impl::Py);
+    assert_eq!(
+        p[0],
+        "TypeError('Future.done() takes 1 positional argument but 2 were given')"
+    );
+    assert_eq!(
+        p[4],
+        "TypeError('Task.cancel() takes from 1 to 2 positional arguments but 3 were given')"
+    );
+    let p = run(12, Impl::C);
+    assert_eq!(p[6], "TypeError('exception() takes no arguments')");
+    let hashing = |p: &[String]| p.iter().find(|l| l.contains("unhashable")).cloned();
+    assert_eq!(
+        hashing(&p).as_deref(),
+        Some("TypeError(\"unhashable type: 'list'\")")
+    );
+    assert_eq!(
+        hashing(&run(14, Impl::C)).as_deref(),
+        Some("TypeError(\"cannot use 'list' as a dict key (unhashable type: 'list')\")")
+    );
+}
+
+#[test]
 fn f1_result_of_a_pending_future_is_an_invalid_state_error() {
     let t = model(&example("tasks/result_of_pending.py"), 12);
     assert_eq!(

@@ -20,24 +20,76 @@ fn this_fut(this: Option<&Value>) -> FutId {
     }
 }
 
-pub(super) fn no_args(rt: &mut Runtime, name: &str, args: &Args) -> PyResult<()> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        let msg = format!(
-            "{name}() takes no arguments ({} given)",
-            args.pos.len() + args.kw.len()
-        );
+/// A method that takes nothing but `self` was given arguments: CPython's TypeError in the
+/// words of what implements it. `owner` is the class that defines the method (its qualified
+/// name is in the message from 3.10); a C method (`METH_NOARGS`) says "takes no arguments (N
+/// given)" or "takes no keyword arguments", a Python `def m(self)` what argument binding says.
+pub(super) fn method_no_args(
+    rt: &mut Runtime,
+    owner: &str,
+    name: &str,
+    c: bool,
+    args: &Args,
+) -> PyResult<()> {
+    if args.pos.is_empty() && args.kw.is_empty() {
+        return Ok(());
+    }
+    // C methods are named with their class from 3.9, Python ones from 3.10.
+    let q = if rt.v.minor() >= if c { 9 } else { 10 } {
+        format!("{owner}.{name}")
+    } else {
+        name.to_string()
+    };
+    if c {
+        let msg = if args.kw.is_empty() {
+            format!("{q}() takes no arguments ({} given)", args.pos.len())
+        } else {
+            format!("{q}() takes no keyword arguments")
+        };
         return Err(rt.err(E::TypeError, &msg));
     }
+    let mut a = args.clone();
+    a.pos.insert(0, Value::None);
+    crate::lang::args::bind_py::<1>(rt, &q, a, &[Param::req("self")])?;
     Ok(())
 }
 
+/// `method_no_args` for a method of futures and tasks: C's `_asyncio.Future`/`Task` (whose
+/// method tables each list the Future methods), or the Python classes, where a Task inherits
+/// what it does not define from `Future`.
+fn fut_no_args(rt: &mut Runtime, this: Option<&Value>, name: &str, args: &Args) -> PyResult<()> {
+    if args.pos.is_empty() && args.kw.is_empty() {
+        return Ok(());
+    }
+    let task = matches!(rt.futs[this_fut(this).0].kind, FutKind::Task(_));
+    let task_own = matches!(
+        name,
+        "cancel" | "get_name" | "get_coro" | "cancelling" | "uncancel"
+    );
+    let c = rt.imp == Impl::C;
+    if c && rt.v.minor() >= 12 && matches!(name, "exception" | "get_loop") {
+        // 3.12's C Future takes its defining class in these (Argument Clinic's
+        // `cls: defining_class`), whose error names neither the class nor a count.
+        if !args.kw.is_empty() {
+            return Err(rt.refuse(format!("keyword arguments to {name}()")));
+        }
+        return Err(rt.err(E::TypeError, &format!("{name}() takes no arguments")));
+    }
+    let owner = if task && (c || task_own) {
+        "Task"
+    } else {
+        "Future"
+    };
+    method_no_args(rt, owner, name, c, args)
+}
+
 fn f_result(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "result", &args)?;
+    fut_no_args(rt, this, "result", &args)?;
     rt.future_result(this_fut(this))
 }
 
 fn f_exception(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "exception", &args)?;
+    fut_no_args(rt, this, "exception", &args)?;
     Ok(match rt.future_exception(this_fut(this))? {
         Some(e) => Value::Instance(e),
         None => Value::None,
@@ -45,33 +97,51 @@ fn f_exception(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn f_done(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "done", &args)?;
+    fut_no_args(rt, this, "done", &args)?;
     Ok(Value::Bool(rt.done(this_fut(this))))
 }
 
 fn f_cancelled(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancelled", &args)?;
+    fut_no_args(rt, this, "cancelled", &args)?;
     Ok(Value::Bool(rt.cancelled(this_fut(this))))
 }
 
 fn f_cancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let f = this_fut(this);
     let msg = if rt.v.has_cancel_message() {
-        let [m] = bind(rt, "cancel", args, &[Param::opt("msg", Value::None)])?;
+        let [m] = if rt.imp == Impl::Py {
+            // `def cancel(self, msg=None)`: counts include self; qualified from 3.10.
+            let q = if rt.v.minor() >= 10 {
+                "Task.cancel"
+            } else {
+                "cancel"
+            };
+            let mut a = args;
+            a.pos.insert(0, Value::None);
+            let [_, m] = crate::lang::args::bind_py(
+                rt,
+                q,
+                a,
+                &[Param::req("self"), Param::opt("msg", Value::None)],
+            )?;
+            [m]
+        } else {
+            bind(rt, "cancel", args, &[Param::opt("msg", Value::None)])?
+        };
         if m.is_none() {
             None
         } else {
             Some(m)
         }
     } else {
-        no_args(rt, "cancel", &args)?;
+        fut_no_args(rt, this, "cancel", &args)?;
         None
     };
     Ok(Value::Bool(rt.cancel(f, msg)))
 }
 
 fn t_get_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_name", &args)?;
+    fut_no_args(rt, this, "get_name", &args)?;
     Ok(Value::str(&rt.task(this_fut(this)).name.clone()))
 }
 
@@ -83,19 +153,19 @@ fn t_set_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn t_get_coro(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_coro", &args)?;
+    fut_no_args(rt, this, "get_coro", &args)?;
     Ok(Value::Coro(rt.task(this_fut(this)).coro))
 }
 
 fn t_cancelling(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancelling", &args)?;
+    fut_no_args(rt, this, "cancelling", &args)?;
     Ok(Value::Int(
         rt.task(this_fut(this)).num_cancels_requested as i64,
     ))
 }
 
 fn t_uncancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "uncancel", &args)?;
+    fut_no_args(rt, this, "uncancel", &args)?;
     Ok(Value::Int(rt.task_uncancel(this_fut(this)) as i64))
 }
 
@@ -204,8 +274,8 @@ fn f_remove_done_callback(rt: &mut Runtime, this: Option<&Value>, args: Args) ->
 }
 
 /// `Future.get_loop()`.
-fn f_get_loop(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_loop", &args)?;
+fn f_get_loop(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    fut_no_args(rt, this, "get_loop", &args)?;
     match rt.current_loop {
         Some(l) => Ok(super::loop_value(l)),
         None => Err(rt.refuse("get_loop() of a future without a loop")),

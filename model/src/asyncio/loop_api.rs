@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::events::Callback;
-use super::future_api::no_args;
+use super::future_api::method_no_args;
 use super::{bound, create_task_args, create_task_of};
 use crate::lang::exceptions::E;
 use crate::lang::object::{Args, NativeImpl, NativeObj};
@@ -97,7 +97,7 @@ fn l_run_until_complete(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> 
 }
 
 fn l_run_forever(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "run_forever", &args)?;
+    method_no_args(rt, "BaseEventLoop", "run_forever", false, &args)?;
     rt.loop_run_forever()
 }
 
@@ -110,7 +110,10 @@ fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResul
 }
 
 fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "close", &args)?;
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        // The oracle's loop class defines this method: its error would name that class.
+        return Err(rt.refuse("arguments to loop.close()"));
+    }
     if rt.running {
         return Err(rt.err(E::RuntimeError, "Cannot close a running event loop"));
     }
@@ -119,7 +122,7 @@ fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn l_stop(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "stop", &args)?;
+    method_no_args(rt, "BaseEventLoop", "stop", false, &args)?;
     rt.stop();
     Ok(Value::None)
 }
@@ -243,12 +246,15 @@ fn l_call_at(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
 
 /// `loop.create_future()`.
 fn l_create_future(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "create_future", &args)?;
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        // The oracle's loop class defines this method: its error would name that class.
+        return Err(rt.refuse("arguments to loop.create_future()"));
+    }
     Ok(Value::Future(rt.create_future()))
 }
 
 fn l_get_debug(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "get_debug", &args)?;
+    method_no_args(rt, "BaseEventLoop", "get_debug", false, &args)?;
     Ok(Value::Bool(false))
 }
 
@@ -262,20 +268,30 @@ fn this_handle(this: Option<&Value>) -> usize {
     }
 }
 
+/// The class that defines a handle's `cancel`: `TimerHandle` overrides `Handle`'s.
+fn handle_class(rt: &Runtime, this: Option<&Value>) -> &'static str {
+    if rt.handles[this_handle(this)].when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    }
+}
+
 /// `Handle.cancel()`: a cancelled handle never runs; it drops its callback.
 fn h_cancel(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancel", &args)?;
+    let owner = handle_class(rt, this);
+    method_no_args(rt, owner, "cancel", false, &args)?;
     rt.cancel_handle(this_handle(this));
     Ok(Value::None)
 }
 
 fn h_cancelled(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "cancelled", &args)?;
+    method_no_args(rt, "Handle", "cancelled", false, &args)?;
     Ok(Value::Bool(rt.handles[this_handle(this)].cancelled))
 }
 
 fn h_when(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
-    no_args(rt, "when", &args)?;
+    method_no_args(rt, "TimerHandle", "when", false, &args)?;
     Ok(Value::Float(
         rt.handles[this_handle(this)].when.unwrap_or_default(),
     ))

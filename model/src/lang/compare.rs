@@ -7,7 +7,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::code::CmpOp;
-use super::dict::HashKey;
+use super::dict::{HashKey, KeyUse};
 use super::exceptions::E;
 use super::num;
 use super::object::NativeObj;
@@ -287,11 +287,11 @@ impl Runtime<'_> {
                 }
             },
             Value::Dict(d) => {
-                let k = self.hash_key(item)?;
+                let k = self.hash_key_as(item, KeyUse::DictKey)?;
                 Ok(d.borrow().map.contains_key(&k))
             }
             Value::Set(_) | Value::FrozenSet(_) => {
-                let k = self.hash_key(item)?;
+                let k = self.hash_key_as(item, KeyUse::SetElement)?;
                 Ok(self.set_keys(container).contains(&k))
             }
             Value::Range(r) => {
@@ -323,7 +323,7 @@ impl Runtime<'_> {
             Value::Obj(o) => match &**o {
                 NativeObj::DictView { dict, kind } => match kind {
                     super::object::DictViewKind::Keys => {
-                        let k = self.hash_key(item)?;
+                        let k = self.hash_key_as(item, KeyUse::DictKey)?;
                         Ok(dict.borrow().map.contains_key(&k))
                     }
                     _ => {
@@ -372,6 +372,30 @@ impl Runtime<'_> {
     }
 
     /// The key a dict or set stores `v` under (TypeError for unhashable values).
+    /// `hash_key` for a dict key or a set element: from 3.14 an unhashable one says which
+    /// it was meant to be ("cannot use 'list' as a dict key (unhashable type: 'list')").
+    pub fn hash_key_as(&mut self, v: &Value, as_: KeyUse) -> PyResult<HashKey> {
+        match self.hash_key(v) {
+            Err(e)
+                if self.v.minor() >= 14
+                    && self.error.is_none()
+                    && self.exc_is(&e, E::TypeError) =>
+            {
+                let inner = self.exc_str(&e)?;
+                let tn = self.type_name(v);
+                let what = match as_ {
+                    KeyUse::DictKey => "a dict key",
+                    KeyUse::SetElement => "a set element",
+                };
+                Err(self.err(
+                    E::TypeError,
+                    &format!("cannot use '{tn}' as {what} ({inner})"),
+                ))
+            }
+            r => r,
+        }
+    }
+
     pub fn hash_key(&mut self, v: &Value) -> PyResult<HashKey> {
         Ok(match v {
             Value::None => HashKey::None,

@@ -91,3 +91,10 @@ impl Dict {
         self.map.values().cloned().collect()
     }
 }
+
+/// What a hashed value is for, in 3.14's wording of an unhashable one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyUse {
+    DictKey,
+    SetElement,
+}

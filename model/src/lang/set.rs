@@ -78,7 +78,7 @@ impl Runtime<'_> {
 
     /// Add a member to a set's storage (no-op if an equal one is there).
     fn pyset_add(&mut self, s: &mut PySet, v: Value) -> PyResult<bool> {
-        let k = self.hash_key(&v)?;
+        let k = self.hash_key_as(&v, super::dict::KeyUse::SetElement)?;
         if s.map.contains_key(&k) {
             return Ok(false);
         }
@@ -161,7 +161,7 @@ impl Runtime<'_> {
 
     /// `s.discard(v)`: whether it was there.
     pub fn set_discard(&mut self, s: &Value, v: &Value) -> PyResult<bool> {
-        let k = self.hash_key(v)?;
+        let k = self.hash_key_as(v, super::dict::KeyUse::SetElement)?;
         let Value::Set(cell) = s else {
             unreachable!("discard on a set")
         };

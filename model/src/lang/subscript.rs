@@ -166,7 +166,7 @@ impl Runtime<'_> {
                 Ok(Value::Int(r.get(i as u64)))
             }
             Value::Dict(d) => {
-                let k = self.hash_key(idx)?;
+                let k = self.hash_key_as(idx, super::dict::KeyUse::DictKey)?;
                 let found = d.borrow().get(&k).cloned();
                 match found {
                     Some(v) => Ok(v),
@@ -288,7 +288,7 @@ impl Runtime<'_> {
                 Ok(())
             }
             Value::Dict(d) => {
-                let k = self.hash_key(idx)?;
+                let k = self.hash_key_as(idx, super::dict::KeyUse::DictKey)?;
                 d.borrow_mut().insert(k, idx.clone(), v);
                 Ok(())
             }
@@ -334,7 +334,7 @@ impl Runtime<'_> {
                 Ok(())
             }
             Value::Dict(d) => {
-                let k = self.hash_key(idx)?;
+                let k = self.hash_key_as(idx, super::dict::KeyUse::DictKey)?;
                 if d.borrow_mut().remove(&k).is_none() {
                     let e = self.new_exc(E::KeyError, vec![idx.clone()]);
                     self.set_context(&e);

@@ -69,7 +69,7 @@ impl Runtime<'_> {
         for arg in args {
             // `arg not in arg_to_fut` hashes the argument first: a list is a TypeError
             // before anything is made of it.
-            if let Err(e) = self.hash_key(&arg) {
+            if let Err(e) = self.hash_key_as(&arg, crate::lang::dict::KeyUse::DictKey) {
                 self.gathers[g].children = children;
                 return Err(e);
             }

@@ -46,7 +46,7 @@ fn get(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
         return Err(rt.err(E::TypeError, &msg));
     }
     let d = this_dict(this);
-    let k = rt.hash_key(&args.pos[0])?;
+    let k = rt.hash_key_as(&args.pos[0], crate::lang::dict::KeyUse::DictKey)?;
     let found = d.borrow().get(&k).cloned();
     Ok(found.unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
 }
@@ -76,8 +76,13 @@ fn pop(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
         return Err(rt.err(E::TypeError, &msg));
     }
     let d = this_dict(this);
-    let k = rt.hash_key(&args.pos[0])?;
-    let removed = d.borrow_mut().remove(&k);
+    // `_PyDict_Pop`: an empty dict answers before the key is hashed.
+    let removed = if d.borrow().map.is_empty() {
+        None
+    } else {
+        let k = rt.hash_key_as(&args.pos[0], crate::lang::dict::KeyUse::DictKey)?;
+        d.borrow_mut().remove(&k)
+    };
     match removed {
         Some((_, v)) => Ok(v),
         None => match args.pos.get(1) {
@@ -116,7 +121,7 @@ fn setdefault(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
         return Err(rt.err(E::TypeError, &msg));
     }
     let d = this_dict(this);
-    let k = rt.hash_key(&args.pos[0])?;
+    let k = rt.hash_key_as(&args.pos[0], crate::lang::dict::KeyUse::DictKey)?;
     if let Some(v) = d.borrow().get(&k) {
         return Ok(v.clone());
     }
@@ -228,7 +233,7 @@ impl Runtime<'_> {
             unreachable!("update of a dict")
         };
         for (k, v) in pairs {
-            let hk = self.hash_key(&k)?;
+            let hk = self.hash_key_as(&k, crate::lang::dict::KeyUse::DictKey)?;
             if let Some(f) = call {
                 if t.borrow().map.contains_key(&hk) {
                     let name = self.callee_name(f);
