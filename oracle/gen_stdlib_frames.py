@@ -33,6 +33,8 @@ TARGETS = {
        for f in ("run_until_complete", "run_forever", "_run_forever_setup", "call_soon", "call_at", "create_task")
        for check, calls in (("check_closed", ("self._check_closed()",)),
                             ("check_running", ("self._check_running()", "self._check_runnung()")))},
+    # bpo-46672 (3.7/3.8): gather's callback reads `outer` before gather assigned it.
+    "tasks.gather._done_callback.outer": ("tasks.py", "gather._done_callback", lambda s: s.strip() == "if outer.done():"),
     "tasks.sleep": ("tasks.py", "sleep", lambda s: s.strip() == "return await future"),
     "tasks.sleep.sleep0": ("tasks.py", "sleep", lambda s: s.strip() == "await __sleep0()"),
     "tasks.__sleep0": ("tasks.py", "__sleep0", lambda s: s.strip() == "yield"),
@@ -197,6 +199,8 @@ def position(st):
         node = st.value
     elif isinstance(st, ast.AsyncWith):
         node = st.items[0].context_expr
+    elif isinstance(st, ast.If):
+        node = st.test
     return node.col_offset, node.end_col_offset
 
 def main():
@@ -219,22 +223,26 @@ def main():
                 src = open(path).read()
                 trees[fname] = (src.splitlines(), statements(ast.parse(src)))
             lines, stmts = trees[fname]
+            # An `if` is matched on its header line, and stands for its test.
             found = [(q, st, f) for q, st, f in stmts if (q in func if isinstance(func, tuple) else q == func)
-                     and pred("\n".join(lines[st.lineno - 1:st.end_lineno]))
-                     and not isinstance(st, (ast.If, ast.Try, ast.With, ast.AsyncWith, ast.For, ast.While))]
+                     and ((pred("\n".join(lines[st.lineno - 1:st.end_lineno]))
+                           and not isinstance(st, (ast.If, ast.Try, ast.With, ast.AsyncWith, ast.For, ast.While)))
+                          or (isinstance(st, ast.If) and pred(lines[st.lineno - 1])))]
             for q, st, f in found[:1]:
                 # A statement over several lines keeps them all, `\n`-separated; the end
                 # column is on the last.
                 node = st.value if isinstance(st, (ast.Return, ast.Expr)) and st.value is not None else st
                 if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call):
                     node = st
+                if isinstance(st, ast.If):
+                    node = st.test
                 text = "\\n".join(lines[node.lineno - 1:node.end_lineno])
                 c0, c1 = position(st)
                 lineno = st.lineno
                 if minor == 7:
                     # 3.7's line of an instruction is the furthest line any expression
                     # compiled before it starts on (the compiler's line only moves forward).
-                    lineno = max(n.lineno for n in ast.walk(st) if isinstance(n, ast.expr))
+                    lineno = max(n.lineno for n in ast.walk(node) if isinstance(n, ast.expr))
                     text = lines[lineno - 1]
                 print(version, key, fname, lineno, c0, c1, f.name, "|", text)
         src = open(os.path.join(lib, "tasks.py")).read()

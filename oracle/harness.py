@@ -265,7 +265,10 @@ CAPTURE = logging.getLogger("asyncio")
 
 def exception_handler(loop, context):
     fut = context.get("future", context.get("task"))
-    ev = {"event": "report", "message": context.get("message"), "future": REC.label(fut)}
+    message = context.get("message")
+    if isinstance(message, str):
+        message = REC.text(message)
+    ev = {"event": "report", "message": message, "future": REC.label(fut)}
     if "exception" in context and context["exception"] is not None:
         ev["exception"] = REC.text(_repr(context["exception"]))
     # The text the default handler logs, captured from the asyncio logger.

@@ -444,6 +444,22 @@ fn s3_a_cancelled_sleep_leaves_no_timer() {
 // ---------------------------------------------------------------- G: gather
 
 #[test]
+fn g9_a_later_bad_argument_leaves_a_callback_that_fails_on_3_7_and_3_8() {
+    // CPython 3.7, 3.8 and 3.9 (`aiospec run FILE --backend cpython`): bpo-46672.
+    let s = example("gather/later_argument_fails_37.py");
+    for minor in [7, 8] {
+        let t = model(&s, minor);
+        let err = t.stderr();
+        assert!(
+            err.contains("Exception in callback gather.<locals>._done_callback(<Task finishe...='child done'>) at "),
+            "3.{minor}: {err}"
+        );
+        assert!(err.contains("    if outer.done():\nNameError: free variable 'outer' referenced before assignment in enclosing scope"));
+    }
+    assert!(model(&s, 9).stderr().is_empty());
+}
+
+#[test]
 fn g1_results_in_argument_order() {
     let t = model(&example("gather/results_in_argument_order.py"), 12);
     assert_eq!(

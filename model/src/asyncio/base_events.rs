@@ -279,7 +279,14 @@ impl Runtime<'_> {
             Callback::TaskStep { task, exc } => self.task_step(task, exc),
             Callback::TaskWakeup { task } => self.task_wakeup(task, arg.expect("done callback")),
             Callback::GatherDone { gather } => {
-                self.gather_done_callback(gather, arg.expect("done callback"))
+                let fut = arg.expect("done callback");
+                if self.gathers[gather].outer.is_none() && self.v.minor() <= 8 {
+                    // bpo-46672: gather() failed on a later argument before it assigned
+                    // `outer`; the callbacks it had added read the unassigned variable.
+                    self.gather_callback_name_error(h, fut);
+                } else {
+                    self.gather_done_callback(gather, fut)
+                }
             }
             Callback::WaitCompletion { wait } => {
                 self.wait_on_completion(wait, arg.expect("done callback"))
@@ -349,6 +356,38 @@ impl Runtime<'_> {
         let handle = match self.handle_repr(h) {
             Ok(r) => r,
             Err(_) => return,
+        };
+        let exception = self.repr(&Value::Instance(e.clone())).ok();
+        let tb = self.format_exception(&e);
+        let text = format!("{message}\nhandle: {handle}\n{}", tb.trim_end_matches('\n'));
+        self.record(Event::Report {
+            message,
+            future: "None".into(),
+            exception,
+            text: Some(text),
+        });
+    }
+
+    /// 3.7/3.8's `_done_callback` of a gather() that raised before assigning `outer`: the
+    /// NameError it raises is logged as "Exception in callback ..." (SPEC G9), and the child's
+    /// exception is not retrieved.
+    fn gather_callback_name_error(&mut self, h: usize, fut: FutId) {
+        let e = self.stdlib_error(
+            E::NameError,
+            "free variable 'outer' referenced before assignment in enclosing scope",
+            &["tasks.gather._done_callback.outer", "events.Handle._run"],
+        );
+        let Ok(cb) = self.format_stdlib_callback_source(
+            "def:tasks.gather._done_callback",
+            &[Value::Future(fut)],
+        ) else {
+            return;
+        };
+        let message = format!("Exception in callback {cb}");
+        let handle = if self.handles[h].cancelled {
+            return;
+        } else {
+            format!("<Handle {cb}>")
         };
         let exception = self.repr(&Value::Instance(e.clone())).ok();
         let tb = self.format_exception(&e);

@@ -16,6 +16,20 @@ impl Runtime<'_> {
         Ok(s)
     }
 
+    /// `_format_callback_source` of a function of asyncio's own (`def:KEY` in the frames
+    /// data) called with `args`: `gather.<locals>._done_callback(<Task ...>) at .../tasks.py:691`.
+    pub fn format_stdlib_callback_source(&mut self, key: &str, args: &[Value]) -> PyResult<String> {
+        let Some(crate::lang::traceback::TbEntry::Stdlib {
+            file, line, func, ..
+        }) = self.stdlib_frame(key)
+        else {
+            return Err(self.refuse(format!("the repr of asyncio's {key}")));
+        };
+        let prefix = self.config.stdlib_prefix.clone();
+        let a = self.format_args(args)?;
+        Ok(format!("{func}{a} at {prefix}/asyncio/{file}:{line}"))
+    }
+
     /// `_format_args_and_kwargs(args, None)`.
     fn format_args(&mut self, args: &[Value]) -> PyResult<String> {
         if self.v.minor() >= 13 {
