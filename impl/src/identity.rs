@@ -34,6 +34,61 @@ pub(crate) fn with_capacity(n: usize) -> IdentitySet {
     IdentitySet::with_capacity_and_hasher(n, Default::default())
 }
 
+/// How many futures a [`Distinct`] keeps inline, searched linearly.
+const INLINE: usize = 16;
+
+/// Distinct futures by address, for one gather or wait: up to [`INLINE`] arguments kept
+/// inline and searched linearly (no allocation: most gathers are small), more in an
+/// [`IdentitySet`].
+pub(crate) enum Distinct {
+    Inline { keys: [usize; INLINE], len: usize },
+    Set(IdentitySet),
+}
+
+impl Distinct {
+    /// Room for `n` futures.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        if n <= INLINE {
+            Distinct::Inline {
+                keys: [0; INLINE],
+                len: 0,
+            }
+        } else {
+            Distinct::Set(with_capacity(n))
+        }
+    }
+
+    /// Add `key`; false if it was already there.
+    pub(crate) fn insert(&mut self, key: usize) -> bool {
+        match self {
+            Distinct::Inline { keys, len } => {
+                if keys[..*len].contains(&key) {
+                    return false;
+                }
+                if *len == INLINE {
+                    let mut set = with_capacity(2 * INLINE);
+                    set.extend(keys.iter().copied());
+                    set.insert(key);
+                    *self = Distinct::Set(set);
+                    return true;
+                }
+                keys[*len] = key;
+                *len += 1;
+                true
+            }
+            Distinct::Set(s) => s.insert(key),
+        }
+    }
+
+    /// How many distinct futures.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Distinct::Inline { len, .. } => *len,
+            Distinct::Set(s) => s.len(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -47,6 +102,22 @@ mod tests {
             assert!(!s.insert(&**x as *const u64 as usize));
         }
         assert_eq!(s.len(), 1000);
+    }
+
+    #[test]
+    fn distinct_keeps_counting_past_its_inline_room() {
+        // Argument lists shorter and longer than the inline room, with repeats at both ends.
+        for n in [1usize, 15, 16, 17, 40] {
+            let xs: Vec<Box<u64>> = (0..n as u64).map(Box::new).collect();
+            let mut d = super::Distinct::with_capacity(if n > 1 { n / 2 } else { 1 });
+            for x in &xs {
+                assert!(d.insert(&**x as *const u64 as usize));
+            }
+            for x in xs.iter().rev() {
+                assert!(!d.insert(&**x as *const u64 as usize));
+            }
+            assert_eq!(d.len(), n);
+        }
     }
 
     #[test]
