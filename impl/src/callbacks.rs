@@ -43,11 +43,6 @@ impl<C> Queue<C> {
         self.first.take().or_else(|| self.rest.pop_front())
     }
 
-    /// Is it empty?
-    pub(crate) fn is_empty(&self) -> bool {
-        self.first.is_none() && self.rest.is_empty()
-    }
-
     /// Remove the entries `drop_it` selects; returns how many were removed.
     pub(crate) fn remove_where(&mut self, mut drop_it: impl FnMut(&C) -> bool) -> usize {
         let mut n = 0;
@@ -104,7 +99,6 @@ mod tests {
         assert_eq!(order(&c), "cd");
         assert_eq!(c.take_all().map(|(_, ch)| ch).collect::<String>(), "cd");
         assert_eq!(order(&c), "");
-        assert!(c.is_empty());
         c.push((4, 'e'));
         assert_eq!(order(&c), "e");
     }

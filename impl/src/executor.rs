@@ -66,6 +66,10 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub(crate) struct Handle(Arc<Shared>);
 
 impl Handle {
+    pub(crate) fn now(&self) -> Duration {
+        lock(&self.0.q).now
+    }
+
     pub(crate) fn call_soon(&self, f: Call) {
         lock(&self.0.q).ready.push_back(Job::Call(f));
     }

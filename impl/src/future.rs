@@ -216,6 +216,19 @@ where
         )
     }
 
+    /// A plain future on `scheduler` (`loop.create_future()` of a given loop).
+    pub(crate) fn new_on(scheduler: Option<Sched>) -> Self {
+        Self::make_on(
+            Kind {
+                class: "Future",
+                hook: Hook::Plain,
+                task: None,
+            },
+            Name::Static("Future"),
+            scheduler,
+        )
+    }
+
     /// A future of `kind`, bound to the current runtime and exception handler.
     pub(crate) fn make(kind: Kind, name: Name) -> Self {
         Self::make_on(kind, name, crate::rt::current_scheduler())

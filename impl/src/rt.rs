@@ -65,6 +65,8 @@ pub(crate) trait Schedule: Send + Sync {
     fn call_later(&self, delay: Duration, f: Box<dyn FnOnce() + Send>) -> Box<dyn FnOnce() + Send>;
     /// Run `fut` as a new task of this runtime.
     fn spawn(&self, fut: BoxFuture);
+    /// `loop.time()`, virtual.
+    fn now(&self) -> Duration;
 }
 
 /// The runtime a future belongs to (asyncio's `future._loop`): held by value in every future,
@@ -117,6 +119,38 @@ impl Sched {
             Sched::Tokio(h) => {
                 seal_batch();
                 drop(h.spawn(fut))
+            }
+        }
+    }
+
+    /// `loop.time()`.
+    pub(crate) fn now(&self) -> crate::loop_time::LoopTime {
+        use crate::loop_time::LoopTime;
+        match self {
+            Sched::Executor(h) => LoopTime::virtual_time(h.now()),
+            Sched::Custom(s) => LoopTime::virtual_time(s.now()),
+            Sched::Tokio(_) => LoopTime::tokio(tokio::time::Instant::now()),
+        }
+    }
+
+    /// `loop.call_at(when, f)` (`call_soon` when `when` has passed, as `Timeout.reschedule`
+    /// does it); the returned closure cancels it.
+    pub(crate) fn call_at(
+        &self,
+        when: crate::loop_time::LoopTime,
+        f: Box<dyn FnOnce() + Send>,
+    ) -> Box<dyn FnOnce() + Send> {
+        match when.checked_duration_since(self.now()) {
+            Some(d) if !d.is_zero() => self.call_later(d, f),
+            _ => {
+                let cancelled = Arc::new(crate::sync::AtomicBool::new(false));
+                let c = cancelled.clone();
+                self.call_soon(Call::Fn(Box::new(move || {
+                    if !c.load(crate::sync::Ordering::Acquire) {
+                        f()
+                    }
+                })));
+                Box::new(move || cancelled.store(true, crate::sync::Ordering::Release))
             }
         }
     }

@@ -297,7 +297,7 @@ where
 pin_project_lite::pin_project! {
     /// The future the runtime polls: asyncio's `Task.__step`. Generic over the child, so a
     /// task is one allocation on tokio (the child lives in tokio's task cell, unboxed).
-    struct Runner<T, E, F> {
+    pub(crate) struct Runner<T, E, F> {
         #[pin]
         child: Option<F>,
         fut: AioFuture<T, E>,
@@ -417,7 +417,8 @@ where
     }
 }
 
-fn new_task<T, E>(name: Option<String>) -> AioFuture<T, E>
+/// A new task's future, named `Task-N` unless given a name.
+pub(crate) fn new_task<T, E>(name: Option<String>) -> AioFuture<T, E>
 where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
@@ -436,6 +437,24 @@ where
     )
 }
 
+impl<T, E, F> Runner<T, E, F> {
+    /// The runner of `fut`'s task, running `child`.
+    pub(crate) fn new(child: F, handles_cancel: bool, fut: AioFuture<T, E>) -> Self {
+        Runner {
+            child: Some(child),
+            fut,
+            handles_cancel,
+        }
+    }
+}
+
+impl<T, E> Task<T, E> {
+    /// The task whose future is `fut`.
+    pub(crate) fn from_future(fut: AioFuture<T, E>) -> Self {
+        Task { fut }
+    }
+}
+
 fn start<T, E, F>(
     child: F,
     handles_cancel: bool,
@@ -448,12 +467,7 @@ where
 {
     // The runtime the future was made on is the current one.
     let rt = fut.scheduler().cloned().ok_or(NoRuntime)?;
-    let runner = Runner {
-        child: Some(child),
-        fut: fut.clone(),
-        handles_cancel,
-    };
-    rt.spawn(runner);
+    rt.spawn(Runner::new(child, handles_cancel, fut.clone()));
     Ok(Task { fut })
 }
 
