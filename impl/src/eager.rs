@@ -50,7 +50,11 @@ where
         st: Mutex::new((None, false)),
     });
     let waker = Waker::from(forward.clone());
-    if runner.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
+    if runner
+        .as_mut()
+        .poll(&mut Context::from_waker(&waker))
+        .is_pending()
+    {
         rt.spawn(Eager {
             runner,
             forward: Some(forward),

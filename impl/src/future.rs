@@ -113,6 +113,8 @@ pub(crate) struct Inner<T, E> {
     pub(crate) task: Option<TaskCtl>,
     scheduler: Option<Sched>,
     describe: fn(&Raised<E>) -> String,
+    #[cfg(loom)]
+    loom_drops: crate::sync::AtomicUsize,
 }
 
 impl<T, E> Inner<T, E> {
@@ -129,6 +131,13 @@ impl<T, E> Inner<T, E> {
 
 impl<T, E> Drop for Inner<T, E> {
     fn drop(&mut self) {
+        // Under loom, lock (a point loom can order against the other threads' accesses: the
+        // reference count is std's `Arc`, which loom does not see); else no lock is needed.
+        #[cfg(loom)]
+        let mut guard = lock(&self.state);
+        #[cfg(loom)]
+        let st = &mut *guard;
+        #[cfg(not(loom))]
         let st = match self.state.get_mut() {
             Ok(s) => s,
             Err(p) => p.into_inner(),
@@ -166,6 +175,17 @@ impl<T, E> Drop for Inner<T, E> {
 /// it); a `Raised::Cancelled` if it was cancelled.
 pub struct AioFuture<T, E> {
     pub(crate) inner: Arc<Inner<T, E>>,
+}
+
+/// Under loom, dropping a handle is a point loom orders against other threads: which handle
+/// is the last (and so reports, SPEC R6) is then explored, though the count is std's `Arc`.
+#[cfg(loom)]
+impl<T, E> Drop for AioFuture<T, E> {
+    fn drop(&mut self) {
+        self.inner
+            .loom_drops
+            .fetch_add(1, crate::sync::Ordering::SeqCst);
+    }
 }
 
 impl<T, E> Clone for AioFuture<T, E> {
@@ -256,6 +276,8 @@ where
                 task: kind.task,
                 scheduler,
                 describe: |e| format!("{e}"),
+                #[cfg(loom)]
+                loom_drops: crate::sync::AtomicUsize::new(0),
             }),
         }
     }
@@ -364,20 +386,48 @@ where
     /// Complete unless already done; runs (or schedules) the done callbacks in the order they
     /// were added (SPEC F2) and wakes every awaiter.
     pub(crate) fn complete(&self, o: Result<T, Raised<E>>) -> bool {
-        self.finish(o, false)
+        self.finish(|st| (!st.is_done()).then_some((o, false)))
     }
 
     /// Cancel: the future's state becomes cancelled (not "finished with CancelledError").
     pub(crate) fn complete_cancelled(&self, msg: Option<String>) -> bool {
-        self.finish(Err(Raised::Cancelled(msg)), true)
+        self.finish(|st| (!st.is_done()).then_some((Err(Raised::Cancelled(msg)), true)))
     }
 
-    fn finish(&self, o: Result<T, Raised<E>>, cancelled: bool) -> bool {
+    /// A task's step ended with `o` (SPEC T4, T5): a cancellation escaping the child cancels
+    /// the task; a value returned while a cancellation is pending (requested during the step,
+    /// on another worker or by the task itself) cancels it too (3.8+), checked in the same
+    /// critical section as the completion, so that a `cancel()` that returned true is never
+    /// followed by the value (found by loom: `task_cancel_races_a_step_on_another_thread`);
+    /// an exception stands.
+    pub(crate) fn complete_step(&self, o: Result<T, Raised<E>>) -> bool {
+        let ctl = self.inner.task.as_ref();
+        self.finish(|st| {
+            if st.is_done() {
+                return None;
+            }
+            Some(match o {
+                Err(Raised::Cancelled(msg)) => (Err(Raised::Cancelled(msg)), true),
+                Ok(v) => match st.task.take_must_cancel(ctl) {
+                    Some(msg) => (Err(Raised::Cancelled(msg)), true),
+                    None => (Ok(v), false),
+                },
+                Err(e) => (Err(e), false),
+            })
+        })
+    }
+
+    /// Complete with the outcome `decide` picks under the lock (with whether it is a
+    /// cancellation), or return false if it picks none.
+    fn finish(
+        &self,
+        decide: impl FnOnce(&mut State<T, E>) -> Option<(Result<T, Raised<E>>, bool)>,
+    ) -> bool {
         let (steps, observers, task_waker) = {
             let mut st = lock(&self.inner.state);
-            if st.outcome.is_some() {
+            let Some((o, cancelled)) = decide(&mut st) else {
                 return false;
-            }
+            };
             // R1: any exception set is unretrieved, a CancelledError included; a cancellation
             // is not.
             st.log_traceback = o.is_err() && !cancelled;
@@ -445,15 +495,15 @@ where
     }
 
     /// `Future.cancel`: clears the retrieval flag even when it returns false (SPEC R4).
+    ///
+    /// One critical section: a completion on another thread between the check and the
+    /// cancellation would leave an exception marked unretrieved after a `cancel()` that
+    /// returned false (found by loom: `shield_outer_cancelled_while_the_inner_completes`).
     pub(crate) fn cancel_plain(&self, msg: Option<String>) -> bool {
-        {
-            let mut st = lock(&self.inner.state);
+        self.finish(|st| {
             st.log_traceback = false;
-            if st.outcome.is_some() {
-                return false;
-            }
-        }
-        self.complete_cancelled(msg)
+            (!st.is_done()).then_some((Err(Raised::Cancelled(msg)), true))
+        })
     }
 
     /// The state, locked (the task's step reads and writes its fields).
@@ -527,6 +577,17 @@ where
             .callbacks
             .remove_where(|(i, cb)| *i == id.0 && !matches!(cb, Cb::Wake(_)));
         (n, false)
+    }
+
+    /// Done callbacks registered and not yet run (awaiting tasks not counted): a check for
+    /// tests that a combinator removed its callbacks (SPEC W5).
+    #[doc(hidden)]
+    pub fn callbacks_registered(&self) -> usize {
+        lock(&self.inner.state)
+            .callbacks
+            .iter()
+            .filter(|(_, c)| !matches!(c, Cb::Wake(_)))
+            .count()
     }
 
     /// Awaiting tasks registered (their wakers).
@@ -660,7 +721,13 @@ where
 
     /// Awaiting: the result once done (retrieving it); while pending, the awaiting task
     /// records this future as what it waits on, so cancelling the task cancels it (SPEC T6).
+    /// A cancellation the task could not pass on (this future was done already, or refused
+    /// it) is raised here when the task resumes, as `__step` throws it into the coroutine.
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Some(msg) = crate::task::take_throw(self.key()) {
+            // The task resumes here with its cancellation (SPEC T6).
+            return Poll::Ready(Err(Raised::Cancelled(msg)));
+        }
         let mut st = lock(&self.inner.state);
         if st.outcome.is_none() {
             let known = st

@@ -100,4 +100,4 @@ pub use taskgroups::{SpawnError, TaskGroup, TaskGroupError};
 pub use timeouts::{timeout, timeout_at, RescheduleError, Timeout};
 pub use wait::{wait, ReturnWhen, WaitError, Waited};
 pub use wait_for::wait_for;
-pub use workers::Workers;
+pub use workers::{KeepAlive, Workers};

@@ -42,20 +42,20 @@ pub(crate) use std::thread;
 /// runtime).
 #[cfg(not(any(loom, shuttle)))]
 macro_rules! facade_thread_local {
-    ($(static $name:ident: $t:ty = $init:expr;)+) => {
-        std::thread_local! { $(static $name: $t = const { $init };)+ }
+    ($($(#[$m:meta])* static $name:ident: $t:ty = $init:expr;)+) => {
+        std::thread_local! { $($(#[$m])* static $name: $t = const { $init };)+ }
     };
 }
 #[cfg(loom)]
 macro_rules! facade_thread_local {
-    ($(static $name:ident: $t:ty = $init:expr;)+) => {
-        loom::thread_local! { $(static $name: $t = $init;)+ }
+    ($($(#[$m:meta])* static $name:ident: $t:ty = $init:expr;)+) => {
+        loom::thread_local! { $($(#[$m])* static $name: $t = $init;)+ }
     };
 }
 #[cfg(all(shuttle, not(loom)))]
 macro_rules! facade_thread_local {
-    ($(static $name:ident: $t:ty = $init:expr;)+) => {
-        shuttle::thread_local! { $(static $name: $t = $init;)+ }
+    ($($(#[$m:meta])* static $name:ident: $t:ty = $init:expr;)+) => {
+        shuttle::thread_local! { $($(#[$m])* static $name: $t = $init;)+ }
     };
 }
 pub(crate) use facade_thread_local;

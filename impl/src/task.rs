@@ -59,6 +59,16 @@ impl TaskCtl {
     }
 }
 
+impl TaskState {
+    /// Take `_must_cancel` (and clear the lock-free hint).
+    pub(crate) fn take_must_cancel(&mut self, ctl: Option<&TaskCtl>) -> Option<Option<String>> {
+        if let Some(ctl) = ctl {
+            ctl.cancel_pending.store(false, Ordering::SeqCst);
+        }
+        self.must_cancel.take()
+    }
+}
+
 /// A task's step state, under its future's lock.
 #[derive(Default)]
 pub(crate) struct TaskState {
@@ -95,6 +105,25 @@ impl TaskCtl {
 
 facade_thread_local! {
     static CURRENT_TASK: RefCell<Option<Arc<dyn TaskRef>>> = RefCell::new(None);
+    /// During a step: the future (by address) the task was waiting on, and the cancellation
+    /// its await is to raise instead of its result.
+    static THROW: RefCell<Option<(usize, Option<String>)>> = RefCell::new(None);
+}
+
+fn waitable_key(w: &Arc<dyn Waitable>) -> usize {
+    Arc::as_ptr(w) as *const u8 as usize
+}
+
+/// Called by `AioFuture::poll`: the cancellation to raise at this await, if the running step
+/// is delivering one here.
+pub(crate) fn take_throw(key: usize) -> Option<Option<String>> {
+    THROW.with(|t| {
+        let mut t = t.borrow_mut();
+        match &*t {
+            Some((k, _)) if *k == key => t.take().map(|(_, m)| m),
+            _ => None,
+        }
+    })
 }
 
 /// Is `ctl` the task running on this thread (a task cancelling itself)?
@@ -230,6 +259,11 @@ fn ctl_of<T, E>(fut: &AioFuture<T, E>) -> &TaskCtl {
 }
 
 /// `Task.cancel(msg)` (SPEC T6, T8).
+///
+/// With nothing awaited, the request is recorded (`_must_cancel`) in the same critical
+/// section that saw the task not done, so that a step finishing on another worker either
+/// sees it or made the task done first (then `cancel()` returns false). loom:
+/// `task_cancel_races_a_step_on_another_thread`.
 pub(crate) fn task_cancel<T, E>(fut: &AioFuture<T, E>, msg: Option<String>) -> bool
 where
     T: Clone + Send + 'static,
@@ -246,30 +280,35 @@ where
         if ctl.stepping.load(Ordering::Acquire) && !is_current(ctl) {
             ctl.raced_step.store(true, Ordering::SeqCst);
         }
-        st.task.fut_waiter.clone()
-    };
-    let has_waiter = waiter.is_some();
-    if let Some(w) = waiter {
-        if w.cancel_waitable(msg.clone()) {
-            return true;
-        }
-    }
-    // "It must be the case that self.__step is already scheduled": a future that refused the
-    // cancellation is done, and its completion wakes the task. Only a task awaiting
-    // something that is not an AioFuture (a tokio timer, say) needs waking here.
-    let waker = {
-        let mut st = fut.lock_state();
-        st.task.must_cancel = Some(msg);
-        ctl.cancel_pending.store(true, Ordering::SeqCst);
-        if has_waiter {
-            None
-        } else {
-            st.task.waker.take()
+        match st.task.fut_waiter.clone() {
+            Some(w) => w,
+            None => {
+                // Not awaiting one of ours: between steps, or awaiting something else (a
+                // tokio timer, say), or in a step: the next step delivers it.
+                st.task.must_cancel = Some(msg);
+                ctl.cancel_pending.store(true, Ordering::SeqCst);
+                let waker = st.task.waker.take();
+                drop(st);
+                if let Some(w) = waker {
+                    w.wake();
+                }
+                return true;
+            }
         }
     };
-    if let Some(w) = waker {
-        w.wake();
+    if waiter.cancel_waitable(msg.clone()) {
+        return true;
     }
+    // "It must be the case that self.__step is already scheduled": the future refused the
+    // cancellation because it is done, and its completion wakes the task.
+    let mut st = fut.lock_state();
+    if st.is_done() {
+        // The task finished meanwhile (on another worker): the request came too late. It
+        // stays counted in `cancelling()` (an `uncancel()` may already have withdrawn it).
+        return false;
+    }
+    st.task.must_cancel = Some(msg);
+    ctl.cancel_pending.store(true, Ordering::SeqCst);
     true
 }
 
@@ -329,13 +368,13 @@ where
             return Poll::Ready(());
         }
         let ctl = ctl_of(this.fut);
-        let (must_cancel, signal) = {
+        let (must_cancel, signal, waiter) = {
             let mut st = this.fut.lock_state();
             let st = &mut st.task;
             if !st.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
                 st.waker = Some(cx.waker().clone());
             }
-            st.fut_waiter = None;
+            let waiter = st.fut_waiter.take();
             let m = st.must_cancel.take();
             ctl.cancel_pending.store(false, Ordering::SeqCst);
             let mut signal = None;
@@ -343,21 +382,31 @@ where
                 st.delivered = Some(msg.clone());
                 signal = st.signal_waker.take();
             }
-            (m, signal)
+            (m, signal, waiter)
         };
-        if let Some(msg) = must_cancel.clone() {
-            if !*this.handles_cancel {
-                // Delivered at the next step to a child that cannot handle it: it is dropped.
-                this.child.set(None);
-                this.fut.complete_cancelled(msg);
-                return Poll::Ready(());
+        // A cancellation to deliver at the await the child resumes at (`__step` throws
+        // CancelledError into the coroutine): the future it was waiting on returns it.
+        let mut throw = None;
+        if let (Some(msg), false) = (must_cancel, *this.handles_cancel) {
+            match &waiter {
+                Some(w) => throw = Some((waitable_key(w), msg)),
+                None => {
+                    // Nothing of ours to deliver it through (the task had not started, or
+                    // waits on a foreign future): the child is dropped, as a coroutine
+                    // closed by the exception it never catches.
+                    this.child.set(None);
+                    this.fut.complete_cancelled(msg);
+                    return Poll::Ready(());
+                }
             }
         }
+        drop(waiter);
         if let Some(s) = signal {
             s.wake();
         }
         let me: Arc<dyn TaskRef> = this.fut.inner.clone();
         let prev = CURRENT_TASK.with(|c| c.borrow_mut().replace(me));
+        let prev_throw = THROW.with(|t| std::mem::replace(&mut *t.borrow_mut(), throw));
         let child = this.child.as_mut().as_pin_mut().expect("checked above");
         // Futures the child creates report where the task reports.
         ctl.stepping.store(true, Ordering::Release);
@@ -365,34 +414,28 @@ where
             catch_unwind(AssertUnwindSafe(|| child.poll(cx)))
         });
         ctl.stepping.store(false, Ordering::Release);
+        let unthrown = THROW.with(|t| std::mem::replace(&mut *t.borrow_mut(), prev_throw));
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
+        if let Some((_, msg)) = unthrown {
+            // The child did not come back to that await: the cancellation stays pending, as
+            // one requested during this step.
+            let mut st = this.fut.lock_state();
+            if st.task.must_cancel.is_none() {
+                st.task.must_cancel = Some(msg);
+            }
+            ctl.cancel_pending.store(true, Ordering::SeqCst);
+        }
         let done = match r {
             Err(p) => Some(Err(Raised::Panic(panic_message(p)))),
-            Ok(Poll::Ready(Ok(v))) => {
-                // Cancelled right before the child returned (SPEC T5, 3.8+ behaviour).
-                let cancelled = if ctl.cancel_pending.load(Ordering::SeqCst) {
-                    let mut st = this.fut.lock_state();
-                    ctl.cancel_pending.store(false, Ordering::SeqCst);
-                    st.task.must_cancel.take()
-                } else {
-                    None
-                };
-                match cancelled {
-                    Some(msg) => Some(Err(Raised::Cancelled(msg))),
-                    None => Some(Ok(v)),
-                }
-            }
-            Ok(Poll::Ready(Err(e))) => Some(Err(e)),
+            Ok(Poll::Ready(o)) => Some(o),
             Ok(Poll::Pending) => None,
         };
         match done {
             Some(o) => {
                 this.child.set(None);
-                match o {
-                    // T4: a cancellation escaping the child cancels the task.
-                    Err(Raised::Cancelled(msg)) => this.fut.complete_cancelled(msg),
-                    o => this.fut.complete(o),
-                };
+                // T4, T5: a cancellation escaping the child, or requested before it
+                // returned, cancels the task.
+                this.fut.complete_step(o);
                 Poll::Ready(())
             }
             None if !ctl.cancel_pending.load(Ordering::SeqCst) => Poll::Pending,

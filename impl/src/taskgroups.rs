@@ -46,7 +46,11 @@ impl<E: fmt::Debug> fmt::Display for TaskGroupError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TaskGroupError::Errors(es) => {
-                write!(f, "unhandled errors in a TaskGroup ({} sub-exception", es.len())?;
+                write!(
+                    f,
+                    "unhandled errors in a TaskGroup ({} sub-exception",
+                    es.len()
+                )?;
                 write!(f, "{})", if es.len() == 1 { "" } else { "s" })
             }
             TaskGroupError::Cancelled(m) => write!(f, "{}", Raised::<E>::Cancelled(m.clone())),
@@ -221,20 +225,24 @@ where
                     // "Not sure if this case is possible, but we want to handle it anyways."
                     abort = Some(Err(exc));
                 } else if !st.aborting && !st.parent_cancel_requested {
+                    // `_abort()`, then `_parent_task.cancel()`, in the same critical section
+                    // as the flag: the exit, which reads the flag to withdraw this request
+                    // with `uncancel()`, must not read it before the request is made (with
+                    // workers on several threads it could, and the request would then cancel
+                    // the parent's last step, SPEC T5; loom:
+                    // `taskgroup_child_fails_while_another_is_added_and_while_the_group_exits`).
+                    // Nothing a cancel runs synchronously takes this lock: callbacks are
+                    // scheduled.
                     st.parent_cancel_requested = true;
-                    abort = Some(Ok(self.abort_locked(&mut st)));
+                    cancel_all(self.abort_locked(&mut st));
+                    self.parent.clone().cancel_task(None);
+                    abort = Some(Ok(()));
                 }
             }
             (wake, abort)
         };
-        if let Some(f) = wake {
-            f.set_result(());
-        }
         match abort {
-            Some(Ok(members)) => {
-                cancel_all(members);
-                self.parent.clone().cancel_task(None);
-            }
+            Some(Ok(())) => {}
             Some(Err(exc)) => report::resolve(&task.handler())(Report {
                 message: format!(
                     "Task {task:?} has errored out but its parent task is already completed"
@@ -243,6 +251,9 @@ where
                 exception: format!("{exc}"),
             }),
             None => {}
+        }
+        if let Some(f) = wake {
+            f.set_result(());
         }
     }
 

@@ -52,6 +52,8 @@ struct Queue {
     busy: usize,
     /// `block_on` is over (its future is done, or nothing can run any more).
     stopped: bool,
+    /// Live [`KeepAlive`]s: threads outside the executor that may still wake something.
+    outside: usize,
     /// Every task, so that dropping the executor drops their futures (see `Executor`).
     slots: Vec<Weak<Slot>>,
 }
@@ -175,6 +177,7 @@ impl Workers {
                     seq: 0,
                     busy: 0,
                     stopped: false,
+                    outside: 0,
                     slots: Vec::new(),
                 }),
                 cv: Condvar::new(),
@@ -198,7 +201,8 @@ impl Workers {
     }
 
     /// Run `main` as a task on `workers` threads (this one and `workers - 1` more) until it is
-    /// done. None if it cannot finish: nothing is ready, no timer is left, and it is pending.
+    /// done. None if it cannot finish: nothing is ready, no timer is left, no
+    /// [`KeepAlive`] lives, and it is pending.
     pub fn block_on<F>(&self, workers: usize, main: F) -> Option<F::Output>
     where
         F: Future + Send + 'static,
@@ -229,6 +233,29 @@ impl Workers {
         }
         let v = lock(&out).take();
         v
+    }
+
+    /// The queue's state, for a test that found the executor stuck.
+    #[doc(hidden)]
+    pub fn describe(&self) -> String {
+        let q = lock(&self.shared.q);
+        let live = q.slots.iter().filter(|w| w.strong_count() > 0).count();
+        format!(
+            "ready={} timers={} busy={} outside={} stopped={} live tasks={}",
+            q.ready.len(),
+            q.timers.len(),
+            q.busy,
+            q.outside,
+            q.stopped,
+            live
+        )
+    }
+
+    /// A thread outside the executor will complete futures or cancel tasks: while the guard
+    /// lives, idle workers with no timer left wait for it rather than stop.
+    pub fn keep_alive(&self) -> KeepAlive {
+        lock(&self.shared.q).outside += 1;
+        KeepAlive(self.shared.clone())
     }
 
     /// Run one ready job on this thread, if there is one (for tests that drive the executor
@@ -268,6 +295,22 @@ impl Workers {
     }
 }
 
+/// See [`Workers::keep_alive`].
+pub struct KeepAlive(Arc<Shared>);
+
+impl Drop for KeepAlive {
+    fn drop(&mut self) {
+        lock(&self.0.q).outside -= 1;
+        self.0.cv.notify_all();
+    }
+}
+
+impl std::fmt::Debug for KeepAlive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeepAlive")
+    }
+}
+
 fn run(job: Job) {
     match job {
         Job::Call(f) => f.run(),
@@ -299,7 +342,8 @@ fn finish_job(sh: &Shared) {
 
 /// A worker: take jobs until `block_on` is over. With nothing ready and nobody running, move
 /// time to the earliest timer and queue every timer due then (`_run_once`); with no timer
-/// either, nothing can ever run again: stop.
+/// either, wait for the threads outside that said they may wake something, and once there
+/// are none, nothing can ever run again: stop.
 fn work(sh: &Shared) {
     let mut q = lock(&sh.q);
     loop {
@@ -314,7 +358,7 @@ fn work(sh: &Shared) {
             q = lock(&sh.q);
             continue;
         }
-        if q.busy > 0 {
+        if q.busy > 0 || (q.timers.is_empty() && q.outside > 0) {
             q = match sh.cv.wait(q) {
                 Ok(g) => g,
                 Err(p) => p.into_inner(),

@@ -28,7 +28,10 @@ fn eager_tasks_run_their_first_step_inside_create_task() {
     Executor::new()
         .block_on(async move {
             let e = spawn_eager(child(l.clone(), "e", 1)).unwrap();
-            say(&l, &format!("creator after create_task, e done: {}", e.done()));
+            say(
+                &l,
+                &format!("creator after create_task, e done: {}", e.done()),
+            );
             let f = spawn_eager(child(l.clone(), "f", 0)).unwrap();
             say(&l, "creator next");
             sleep_for::<()>(Duration::ZERO).await.unwrap();

@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use aiospec_impl::report::{self, Collector};
 use aiospec_impl::{
-    loop_time, sleep_for, spawn, Executor, LoopTime, Raised, SpawnError, Task,
-    TaskGroup, TaskGroupError,
+    loop_time, sleep_for, spawn, Executor, LoopTime, Raised, SpawnError, Task, TaskGroup,
+    TaskGroupError,
 };
 
 type R<T> = Result<T, Raised<&'static str>>;
@@ -69,7 +69,9 @@ fn taskgroup_first_failure_cancels_siblings_and_body_errors_in_completion_order(
                 .spawn(async move {
                     match sleep_for(secs(10)).await {
                         Err(e) => {
-                            l2.lock().unwrap().push(format!("slow cancelled {}", since(t0)));
+                            l2.lock()
+                                .unwrap()
+                                .push(format!("slow cancelled {}", since(t0)));
                             Err(e)
                         }
                         Ok(()) => Ok(0),
@@ -80,7 +82,9 @@ fn taskgroup_first_failure_cancels_siblings_and_body_errors_in_completion_order(
             tg.spawn(fail(1, "a")).unwrap();
             tg.spawn(fail(1, "b")).unwrap();
             if let Err(e) = sleep_for::<&'static str>(secs(5)).await {
-                l.lock().unwrap().push(format!("body cancelled {}", since(t0)));
+                l.lock()
+                    .unwrap()
+                    .push(format!("body cancelled {}", since(t0)));
                 return Err(e);
             }
             Ok(())
@@ -90,7 +94,11 @@ fn taskgroup_first_failure_cancels_siblings_and_body_errors_in_completion_order(
         log.push(format!("{r:?} {}", since(t0)));
         let me = me.get().unwrap();
         let slow = slow.get().unwrap();
-        log.push(format!("cancelling {} {}", me.cancelling(), slow.cancelled()));
+        log.push(format!(
+            "cancelling {} {}",
+            me.cancelling(),
+            slow.cancelled()
+        ));
         Ok(log)
     }));
     assert_eq!(

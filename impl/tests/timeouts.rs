@@ -145,10 +145,14 @@ fn timeout_nested_the_inner_one_expires_alone() {
         let r = timeout(Some(secs(5)), |_| async move {
             let inner = timeout(Some(secs(1)), |_| sleep_for::<&'static str>(secs(10))).await;
             if inner == Err(Raised::Timeout) {
-                l.lock().unwrap().push(format!("inner timeout {}", since(t0)));
+                l.lock()
+                    .unwrap()
+                    .push(format!("inner timeout {}", since(t0)));
             }
             sleep_for::<&'static str>(secs(1)).await?;
-            l.lock().unwrap().push(format!("outer body done {}", since(t0)));
+            l.lock()
+                .unwrap()
+                .push(format!("outer body done {}", since(t0)));
             Ok(())
         })
         .await;
