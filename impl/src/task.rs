@@ -46,7 +46,15 @@ pub(crate) struct TaskCtl {
     /// A `cancel()` from outside the task arrived during a step (possible only when another
     /// worker runs the step): see [`Task::cancel_raced_step`].
     raced_step: AtomicBool,
+    /// [`STEP_CLOCK`] when the task's latest step began (0: never stepped).
+    step_began: std::sync::atomic::AtomicU64,
 }
+
+/// Numbers the steps of every task in the order they begin, so that a `cancel()` can tell a
+/// target that stepped while the canceller's own step ran (only on several workers). It only
+/// classifies runs for conformance checks, so it is std's, not the facade's: loom and shuttle
+/// need not explore it.
+static STEP_CLOCK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl TaskCtl {
     fn new() -> Self {
@@ -55,6 +63,7 @@ impl TaskCtl {
             cancel_pending: AtomicBool::new(false),
             stepping: AtomicBool::new(false),
             raced_step: AtomicBool::new(false),
+            step_began: std::sync::atomic::AtomicU64::new(0),
         }
     }
 }
@@ -123,6 +132,19 @@ pub(crate) fn take_throw(key: usize) -> Option<Option<String>> {
             Some((k, _)) if *k == key => t.take().map(|(_, m)| m),
             _ => None,
         }
+    })
+}
+
+/// Did `ctl`'s task begin a step after the current task's step began? In asyncio no other
+/// task runs during a step; on several workers one may, and a cancel then reaches a task
+/// that has moved on (found by shuttle: a task cancelled right after `create_task` had
+/// already run its first step on another worker).
+fn stepped_since_mine(ctl: &TaskCtl) -> bool {
+    use std::sync::atomic::Ordering::Relaxed;
+    CURRENT_TASK.with(|c| {
+        c.borrow()
+            .as_ref()
+            .is_some_and(|cur| ctl.step_began.load(Relaxed) > cur.ctl().step_began.load(Relaxed))
     })
 }
 
@@ -277,7 +299,7 @@ where
             return false;
         }
         ctl.cancels.fetch_add(1, Ordering::SeqCst);
-        if ctl.stepping.load(Ordering::Acquire) && !is_current(ctl) {
+        if !is_current(ctl) && (ctl.stepping.load(Ordering::Acquire) || stepped_since_mine(ctl)) {
             ctl.raced_step.store(true, Ordering::SeqCst);
         }
         match st.task.fut_waiter.clone() {
@@ -377,6 +399,13 @@ where
             let waiter = st.fut_waiter.take();
             let m = st.must_cancel.take();
             ctl.cancel_pending.store(false, Ordering::SeqCst);
+            // The step starts in the critical section that took `_must_cancel`: a cancel from
+            // another thread after it is one that raced the step (found by shuttle: a cancel
+            // between this section and the child's poll was not flagged).
+            ctl.stepping.store(true, Ordering::Release);
+            let now = STEP_CLOCK.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            ctl.step_began
+                .store(now, std::sync::atomic::Ordering::Relaxed);
             let mut signal = None;
             if let (Some(msg), true) = (&m, *this.handles_cancel) {
                 st.delivered = Some(msg.clone());
@@ -396,6 +425,7 @@ where
                     // closed by the exception it never catches.
                     this.child.set(None);
                     this.fut.complete_cancelled(msg);
+                    ctl.stepping.store(false, Ordering::Release);
                     return Poll::Ready(());
                 }
             }
@@ -409,11 +439,9 @@ where
         let prev_throw = THROW.with(|t| std::mem::replace(&mut *t.borrow_mut(), throw));
         let child = this.child.as_mut().as_pin_mut().expect("checked above");
         // Futures the child creates report where the task reports.
-        ctl.stepping.store(true, Ordering::Release);
         let r = crate::report::scoped(this.fut.handler(), || {
             catch_unwind(AssertUnwindSafe(|| child.poll(cx)))
         });
-        ctl.stepping.store(false, Ordering::Release);
         let unthrown = THROW.with(|t| std::mem::replace(&mut *t.borrow_mut(), prev_throw));
         CURRENT_TASK.with(|c| *c.borrow_mut() = prev);
         if let Some((_, msg)) = unthrown {
@@ -430,7 +458,8 @@ where
             Ok(Poll::Ready(o)) => Some(o),
             Ok(Poll::Pending) => None,
         };
-        match done {
+        // The step ends once its outcome is decided (a cancel until then raced it).
+        let r = match done {
             Some(o) => {
                 this.child.set(None);
                 // T4, T5: a cancellation escaping the child, or requested before it
@@ -456,7 +485,9 @@ where
                 }
                 Poll::Pending
             }
-        }
+        };
+        ctl.stepping.store(false, Ordering::Release);
+        r
     }
 }
 
@@ -624,11 +655,14 @@ where
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         self.fut.cancel(msg.map(str::to_string))
     }
-    /// Whether a `cancel()` from outside this task arrived while it was running a step,
-    /// which only a multi-threaded runtime allows. asyncio has no such moment; the request
-    /// is taken as a task cancelling itself during its step is (SPEC T5): `cancel()` returned
-    /// True, and if that step returned, the task is cancelled, if it raised, its exception
-    /// stands. Conformance checks use this to tell that race from a bug (SPEC C3).
+    /// Whether a `cancel()` from outside this task arrived while it was running a step, or
+    /// came from another task's step during which this one began a step: both only a
+    /// multi-threaded runtime allows; asyncio has no such moment. In the first case the
+    /// request is taken as a task cancelling itself during its step is (SPEC T5): `cancel()`
+    /// returned True, and if that step returned, the task is cancelled, if it raised, its
+    /// exception stands; in the second the task may have started, or moved past an await,
+    /// before the canceller's step ended. Conformance checks use this to tell those races
+    /// from a bug (SPEC C3).
     pub fn cancel_raced_step(&self) -> bool {
         ctl_of(&self.fut).raced_step.load(Ordering::SeqCst)
     }
