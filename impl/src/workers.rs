@@ -317,9 +317,10 @@ fn run(job: Job) {
         Job::Poll(slot) => {
             // A swap, not a store: loom lets a plain store fall between the read and the
             // write of a concurrent `swap` in `wake_by_ref` (tokio-rs/loom#254, #389), which
-            // C11's RMW atomicity forbids, and then reports a lost wake-up that cannot
-            // happen (`taskgroup_child_fails_while_another_is_added_and_while_the_group_exits`
-            // at LOOM_MAX_PREEMPTIONS=3). As an RMW the clear is modelled exactly.
+            // the memory model's atomicity of read-modify-writes forbids, and then reports a
+            // lost wake-up that cannot happen
+            // (`taskgroup_child_fails_while_another_is_added_and_while_the_group_exits` at
+            // LOOM_MAX_PREEMPTIONS=3). As a read-modify-write the clear is modelled exactly.
             slot.queued.swap(false, Ordering::AcqRel);
             let waker = Waker::from(slot.clone());
             let mut cx = Context::from_waker(&waker);
