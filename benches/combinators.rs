@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use aiospec_impl::{gather, spawn, wait, AioFuture, Raised, ReturnWhen};
+use aiospec_impl::{as_completed, gather, spawn, wait, AioFuture, Raised, ReturnWhen};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use futures::stream::{FuturesUnordered, StreamExt};
 
@@ -253,6 +253,53 @@ fn bench_all_completed(c: &mut Criterion) {
     g.finish();
 }
 
+/// as_completed draining N spawned tasks, against a `FuturesUnordered` of N tokio tasks'
+/// handles drained (both O(N) in total), on current_thread.
+fn bench_as_completed(c: &mut Criterion) {
+    let rt = current_thread();
+    let mut g = c.benchmark_group("as_completed");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for n in SIZES {
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("aiospec_as_completed", n), &n, |b, &n| {
+            b.iter(|| {
+                rt.block_on(async {
+                    let ts: Vec<AioFuture<u64, ()>> = (0..n as u64)
+                        .map(|i| {
+                            spawn(async move { Ok::<u64, Raised<()>>(i) })
+                                .expect("rt")
+                                .into()
+                        })
+                        .collect();
+                    let mut it = as_completed(ts, None).expect("rt");
+                    let mut k = 0;
+                    while let Some(r) = it.next_result().await {
+                        k += r.unwrap_or(0);
+                    }
+                    k
+                })
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("futures_unordered", n), &n, |b, &n| {
+            b.iter(|| {
+                rt.block_on(async {
+                    let mut s: FuturesUnordered<_> = (0..n as u64)
+                        .map(|i| tokio::spawn(async move { i }))
+                        .collect();
+                    let mut k = 0;
+                    while let Some(r) = s.next().await {
+                        k += r.unwrap_or(0);
+                    }
+                    k
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
 /// What retrieval tracking and cancellation support cost: an AioFuture completed and read,
 /// against a tokio oneshot sent and received.
 fn bench_future_cost(c: &mut Criterion) {
@@ -298,6 +345,7 @@ criterion_group!(
     bench_spawned,
     bench_first_completed,
     bench_all_completed,
+    bench_as_completed,
     bench_future_cost
 );
 criterion_main!(benches);

@@ -12,6 +12,7 @@ GROUPS = [
     ("gather_spawned_multi_thread", "aiospec_gather", ["joinset", "spawn_and_await_handles"]),
     ("wait_first_completed", "aiospec_wait", ["select_all", "select_all_oneshot"]),
     ("wait_all_completed", "aiospec_wait", ["joinset"]),
+    ("as_completed", "aiospec_as_completed", ["futures_unordered"]),
     ("gather_spawned_executor", "aiospec_gather", []),
 ]
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every test: the workspace's tests (model, CLI, SPEC traceability, the corpus and generated
 # scenarios against CPython 3.7-3.13 from pyenv and 3.14/3.15 from Debian chroots, the
-# implementation) and loom's interleavings of aiospec-impl's synchronisation.
+# implementation), loom's interleavings of aiospec-impl's synchronisation
+# (LOOM_MAX_PREEMPTIONS=2), and a short shuttle campaign (generated programs on several
+# workers, SPEC C3; the long one is scripts/shuttle.sh).
 # First provisions CPython 3.14.8/3.15.0 (Debian forky) and 3.14.10/3.15.2 (sid) in chroots
-# (scripts/pythons.sh: about 90 s the first time, seconds after; needs root). The oracle
+# (scripts/pythons.sh: about 75-90 s the first time, seconds after; needs root). The oracle
 # tests fail, naming what is missing, if an interpreter is absent.
 #   AIOSPEC_FUZZ_CASES=N   generated scenarios per Python version (default 300)
 #   AIOSPEC_SKIP_CPYTHON=1 skip the oracle tests explicitly when no CPython is installed
@@ -17,3 +19,6 @@ if [ -d impl/tests ] && ls impl/tests/loom_*.rs >/dev/null 2>&1; then
   RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS="${LOOM_MAX_PREEMPTIONS:-2}" \
     cargo test -p aiospec-impl --release --target-dir target/loom --test 'loom_*'
 fi
+RUSTFLAGS="--cfg shuttle" AIOSPEC_SHUTTLE_PROGRAMS="${AIOSPEC_SHUTTLE_PROGRAMS:-100}" \
+  AIOSPEC_SHUTTLE_SCHEDULES="${AIOSPEC_SHUTTLE_SCHEDULES:-200}" \
+  cargo test --release --target-dir target/shuttle --test shuttle

@@ -489,7 +489,11 @@ pub fn compare_with_model(
                 return ImplVerdict::AgreeAtTie;
             }
         }
-        if runtime == crate::backend::Runtime::TokioMulti && has_shutdown(imp_trace) {
+        if matches!(
+            runtime,
+            crate::backend::Runtime::TokioMulti | crate::backend::Runtime::Workers
+        ) && has_shutdown(imp_trace)
+        {
             return ImplVerdict::Skipped(
                 "tasks were still running on another worker when main returned: asyncio.run's shutdown raced them (SPEC X2, C3)".into(),
             );

@@ -43,6 +43,18 @@ impl FuzzReport {
     }
 }
 
+/// The programs `impl_campaign` generates from `seed`, in order, as scenario JSON texts (for
+/// campaigns that run each many times: the shuttle schedules of `tests/shuttle.rs`).
+pub fn impl_programs(seed: u64) -> impl Iterator<Item = String> {
+    let strategy = crate::gen::scenario_for_impl();
+    let mut run = runner(seed);
+    std::iter::from_fn(move || loop {
+        if let Ok(tree) = strategy.new_tree(&mut run) {
+            return Some(tree.current());
+        }
+    })
+}
+
 fn runner(seed: u64) -> TestRunner {
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&seed.to_le_bytes());

@@ -1,24 +1,28 @@
 //! An executor with asyncio's scheduling order: a FIFO ready queue run one turn at a time and
 //! virtual-time timers fired in (deadline, scheduling order), like `BaseEventLoop._run_once`
 //! (SPEC L1, L3, L4), so traces can be compared with the model event by event.
+//!
+//! One thread drives it; wakers may be called from any thread, so its state is behind one
+//! lock, taken once per turn to take the turn's jobs and once per job scheduled.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::task::{Context, Wake, Waker};
 use std::time::Duration;
 
-use crate::rt::{self, BoxFuture, Schedule};
+use crate::rt::{self, BoxFuture, Call, Sched};
 
-type Call = Box<dyn FnOnce() + Send>;
+type Timer = Box<dyn FnOnce() + Send>;
 
 enum Job {
     Poll(Arc<Slot>),
     Call(Call),
 }
 
+/// A spawned task: its future, and whether it is in the ready queue.
 struct Slot {
     fut: Mutex<Option<BoxFuture>>,
     queued: AtomicBool,
@@ -30,61 +34,76 @@ impl Wake for Slot {
         self.wake_by_ref();
     }
     fn wake_by_ref(self: &Arc<Self>) {
-        if !self.queued.swap(true, Ordering::SeqCst) {
+        if !self.queued.swap(true, Ordering::AcqRel) {
             if let Some(sh) = self.shared.upgrade() {
-                lock(&sh.ready).push_back(Job::Poll(self.clone()));
+                lock(&sh.q).ready.push_back(Job::Poll(self.clone()));
             }
         }
     }
 }
 
-struct Shared {
+struct Queue {
+    ready: VecDeque<Job>,
+    timers: BTreeMap<(Duration, u64), Timer>,
+    now: Duration,
+    seq: u64,
     /// Every task slot, so that dropping the executor drops their futures: a pending task and
     /// what it awaits reference each other (through wakers), as in CPython, where the garbage
     /// collector breaks such cycles.
-    slots: Mutex<Vec<Weak<Slot>>>,
-    ready: Mutex<VecDeque<Job>>,
-    timers: Mutex<BTreeMap<(Duration, u64), Call>>,
-    now: Mutex<Duration>,
-    seq: AtomicU64,
+    slots: Vec<Weak<Slot>>,
+}
+
+struct Shared {
+    q: Mutex<Queue>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-struct Handle(Arc<Shared>);
+/// The executor as a runtime futures are bound to (`future._loop`).
+#[derive(Clone)]
+pub(crate) struct Handle(Arc<Shared>);
 
-impl Schedule for Handle {
-    fn call_soon(&self, f: Call) {
-        lock(&self.0.ready).push_back(Job::Call(f));
+impl Handle {
+    pub(crate) fn now(&self) -> Duration {
+        lock(&self.0.q).now
     }
-    fn call_later(&self, delay: Duration, f: Call) -> Box<dyn FnOnce() + Send> {
-        let when = *lock(&self.0.now) + delay;
-        let key = (when, self.0.seq.fetch_add(1, Ordering::SeqCst));
-        lock(&self.0.timers).insert(key, f);
+
+    pub(crate) fn call_soon(&self, f: Call) {
+        lock(&self.0.q).ready.push_back(Job::Call(f));
+    }
+
+    pub(crate) fn call_later(&self, delay: Duration, f: Timer) -> Timer {
+        let key = {
+            let mut q = lock(&self.0.q);
+            let key = (q.now + delay, q.seq);
+            q.seq += 1;
+            q.timers.insert(key, f);
+            key
+        };
         let weak = Arc::downgrade(&self.0);
         Box::new(move || {
             if let Some(sh) = weak.upgrade() {
-                lock(&sh.timers).remove(&key);
+                let t = lock(&sh.q).timers.remove(&key);
+                drop(t);
             }
         })
     }
-    fn spawn(&self, fut: BoxFuture) {
+
+    pub(crate) fn spawn<F: Future<Output = ()> + Send + 'static>(&self, fut: F) {
         let slot = Arc::new(Slot {
-            fut: Mutex::new(Some(fut)),
+            fut: Mutex::new(Some(Box::pin(fut))),
             queued: AtomicBool::new(true),
             shared: Arc::downgrade(&self.0),
         });
-        {
-            // Prune finished slots when the list has doubled: amortised O(1) per spawn.
-            let mut slots = lock(&self.0.slots);
-            if slots.len() >= 64 && slots.len().is_power_of_two() {
-                slots.retain(|w| w.strong_count() > 0);
-            }
-            slots.push(Arc::downgrade(&slot));
+        let mut q = lock(&self.0.q);
+        // Prune finished slots when the list has doubled: amortised O(1) per spawn.
+        if q.slots.len() >= 64 && q.slots.len().is_power_of_two() {
+            q.slots.retain(|w| w.strong_count() > 0);
         }
-        lock(&self.0.ready).push_back(Job::Poll(slot));
+        q.slots.push(Arc::downgrade(&slot));
+        q.ready.push_back(Job::Poll(slot));
     }
 }
 
@@ -128,6 +147,8 @@ impl std::error::Error for Stuck {}
 /// ```
 pub struct Executor {
     shared: Arc<Shared>,
+    /// The jobs of the turn being run (kept to reuse its allocation).
+    turn: Mutex<VecDeque<Job>>,
 }
 
 impl Default for Executor {
@@ -140,12 +161,16 @@ impl Drop for Executor {
     /// Closing the loop: pending tasks are dropped (each reports "Task was destroyed but it is
     /// pending!", SPEC R8), timers and queued callbacks discarded.
     fn drop(&mut self) {
-        let slots: Vec<Arc<Slot>> = lock(&self.shared.slots)
-            .drain(..)
-            .filter_map(|w| w.upgrade())
-            .collect();
-        lock(&self.shared.ready).clear();
-        let timers = std::mem::take(&mut *lock(&self.shared.timers));
+        let (slots, ready, timers) = {
+            let mut q = lock(&self.shared.q);
+            let slots: Vec<Arc<Slot>> = q.slots.drain(..).filter_map(|w| w.upgrade()).collect();
+            (
+                slots,
+                std::mem::take(&mut q.ready),
+                std::mem::take(&mut q.timers),
+            )
+        };
+        drop(ready);
         drop(timers);
         for s in slots {
             let fut = lock(&s.fut).take();
@@ -159,18 +184,25 @@ impl Executor {
     pub fn new() -> Self {
         Executor {
             shared: Arc::new(Shared {
-                slots: Mutex::new(Vec::new()),
-                ready: Mutex::new(VecDeque::new()),
-                timers: Mutex::new(BTreeMap::new()),
-                now: Mutex::new(Duration::ZERO),
-                seq: AtomicU64::new(0),
+                q: Mutex::new(Queue {
+                    ready: VecDeque::new(),
+                    timers: BTreeMap::new(),
+                    now: Duration::ZERO,
+                    seq: 0,
+                    slots: Vec::new(),
+                }),
             }),
+            turn: Mutex::new(VecDeque::new()),
         }
+    }
+
+    fn sched(&self) -> Sched {
+        Sched::Executor(Handle(self.shared.clone()))
     }
 
     /// The virtual time.
     pub fn now(&self) -> Duration {
-        *lock(&self.shared.now)
+        lock(&self.shared.q).now
     }
 
     /// Run `main` as a task and the loop until it is done (`loop.run_until_complete`).
@@ -181,12 +213,11 @@ impl Executor {
     {
         let out: Arc<Mutex<Option<F::Output>>> = Arc::new(Mutex::new(None));
         let o = out.clone();
-        let handle: Arc<dyn Schedule> = Arc::new(Handle(self.shared.clone()));
-        handle.spawn(Box::pin(async move {
+        Handle(self.shared.clone()).spawn(async move {
             let v = main.await;
             *lock(&o) = Some(v);
-        }));
-        rt::enter(handle, || loop {
+        });
+        rt::enter(self.sched(), || loop {
             if let Some(v) = lock(&out).take() {
                 return Ok(v);
             }
@@ -205,8 +236,7 @@ impl Executor {
     {
         let stop = Arc::new(AtomicBool::new(false));
         let s = stop.clone();
-        let handle: Arc<dyn Schedule> = Arc::new(Handle(self.shared.clone()));
-        rt::enter(handle, || {
+        rt::enter(self.sched(), || {
             let id = fut.add_done_callback(move |_| s.store(true, Ordering::SeqCst));
             let r = loop {
                 if !self.run_once() {
@@ -226,12 +256,12 @@ impl Executor {
     /// because nothing was left (SPEC L5).
     pub fn run_forever(&self, stop_at: Option<Duration>) -> bool {
         let stop = Arc::new(AtomicBool::new(false));
-        let handle: Arc<dyn Schedule> = Arc::new(Handle(self.shared.clone()));
         if let Some(d) = stop_at {
             let s = stop.clone();
-            let _cancel = handle.call_later(d, Box::new(move || s.store(true, Ordering::SeqCst)));
+            let _cancel = Handle(self.shared.clone())
+                .call_later(d, Box::new(move || s.store(true, Ordering::SeqCst)));
         }
-        rt::enter(handle, || loop {
+        rt::enter(self.sched(), || loop {
             if !self.run_once() {
                 return false;
             }
@@ -243,59 +273,54 @@ impl Executor {
 
     /// Run `f` with this executor as the current runtime (to spawn before running).
     pub fn enter<R>(&self, f: impl FnOnce() -> R) -> R {
-        rt::enter(Arc::new(Handle(self.shared.clone())), f)
+        rt::enter(self.sched(), f)
     }
 
     /// One turn of the loop (`_run_once`). Returns false when nothing is ready and no timer
     /// is left.
     fn run_once(&self) -> bool {
-        let sh = &self.shared;
-        if lock(&sh.ready).is_empty() {
-            let next = lock(&sh.timers).keys().next().copied();
-            match next {
-                None => return false,
-                Some((when, _)) => {
-                    let mut now = lock(&sh.now);
-                    if when > *now {
-                        *now = when;
-                    }
-                }
-            }
-        }
-        // Move the timers that are due to the ready queue, in (deadline, sequence) order.
-        let now = *lock(&sh.now);
-        loop {
-            let due = {
-                let mut timers = lock(&sh.timers);
-                match timers.keys().next().copied() {
-                    Some(k) if k.0 <= now => timers.remove(&k),
-                    _ => None,
-                }
-            };
-            match due {
-                Some(f) => lock(&sh.ready).push_back(Job::Call(f)),
-                None => break,
-            }
-        }
-        let ntodo = lock(&sh.ready).len();
-        for _ in 0..ntodo {
-            let job = lock(&sh.ready).pop_front();
-            match job {
-                Some(Job::Call(f)) => f(),
-                Some(Job::Poll(slot)) => {
-                    slot.queued.store(false, Ordering::SeqCst);
-                    let fut = lock(&slot.fut).take();
-                    if let Some(mut fut) = fut {
-                        let waker = Waker::from(slot.clone());
-                        let mut cx = Context::from_waker(&waker);
-                        if Pin::new(&mut fut).poll(&mut cx).is_pending() {
-                            *lock(&slot.fut) = Some(fut);
+        let mut turn = std::mem::take(&mut *lock(&self.turn));
+        {
+            let mut q = lock(&self.shared.q);
+            if q.ready.is_empty() {
+                match q.timers.keys().next().copied() {
+                    None => return false,
+                    Some((when, _)) => {
+                        if when > q.now {
+                            q.now = when;
                         }
                     }
                 }
-                None => break,
+            }
+            // Move the timers that are due to the ready queue, in (deadline, sequence) order.
+            let now = q.now;
+            while let Some(entry) = q.timers.first_entry() {
+                if entry.key().0 > now {
+                    break;
+                }
+                let f = entry.remove();
+                q.ready.push_back(Job::Call(Call::Fn(f)));
+            }
+            // This turn runs what is ready now; what it schedules runs in the next turn.
+            std::mem::swap(&mut q.ready, &mut turn);
+        }
+        while let Some(job) = turn.pop_front() {
+            match job {
+                Job::Call(f) => f.run(),
+                Job::Poll(slot) => {
+                    slot.queued.store(false, Ordering::Release);
+                    let waker = Waker::from(slot.clone());
+                    let mut cx = Context::from_waker(&waker);
+                    let mut fut = lock(&slot.fut);
+                    if let Some(f) = fut.as_mut() {
+                        if Pin::new(f).poll(&mut cx).is_ready() {
+                            *fut = None;
+                        }
+                    }
+                }
             }
         }
+        *lock(&self.turn) = turn;
         true
     }
 }

@@ -1,5 +1,9 @@
 //! `AioFuture`: asyncio's `Future`: a result slot with done callbacks, cancellation and
 //! retrieval tracking, shared by every handle (tasks and gathers are built on it).
+//!
+//! A task is a future too, with its step's state ([`crate::task::TaskState`]) under the same
+//! lock and its counters beside it: spawning a task allocates this one object and the
+//! runtime's task cell, nothing else.
 
 use std::fmt;
 use std::pin::Pin;
@@ -8,35 +12,48 @@ use std::task::{Context, Poll, Waker};
 use crate::callbacks::Callbacks;
 use crate::raised::Raised;
 use crate::report::{self, Handler, Report};
-use crate::rt::Sched;
-use crate::sync::{lock, Arc, Mutex};
+use crate::rt::{Call, Fire, Sched};
+use crate::sync::{lock, Arc, Mutex, MutexGuard};
+use crate::task::{TaskCtl, TaskRef, TaskState};
 
 type Callback<T, E> = Box<dyn FnOnce(&AioFuture<T, E>) + Send>;
 
 /// A done callback shared by many futures: gather's and wait's, one object for all their
 /// children, so registering it on a child allocates nothing.
+///
+/// `fire` reads the future's outcome in the lock it takes to pop the callback, and passes it
+/// as `settled` (see [`AioFuture::settled`]) when [`DoneCallback::retrieves`] says the callback
+/// would read and retrieve it anyway (gather's does): one lock per child instead of two.
 pub(crate) trait DoneCallback<T, E>: Send + Sync {
-    fn call(&self, fut: &AioFuture<T, E>);
+    fn call(&self, fut: &AioFuture<T, E>, settled: Option<Result<(), Raised<E>>>);
+    /// Does the callback retrieve the exception of every future it is called for? Called
+    /// under the future's lock: must not lock anything.
+    fn retrieves(&self) -> bool {
+        false
+    }
 }
 
-/// Overrides `cancel()` (a Task's and a gather's differ from a plain future's). It gets the
-/// future as an argument, so that it need not own a handle to it (no reference cycle: a
-/// future nobody holds is dropped, and reports, SPEC R6).
-pub(crate) enum CancelHook<T, E> {
-    /// `Task.cancel` (SPEC T6, T8).
-    Task(Arc<crate::task::TaskCtl>),
-    /// Anything else (`_GatheringFuture.cancel`, SPEC G6).
-    Fn(CancelFn<T, E>),
+/// A combinator's own `cancel()` (`_GatheringFuture.cancel`, SPEC G6). The future holds it
+/// weakly: the combinator's children keep it alive while it has work; a future nobody else
+/// holds is dropped, and reports (SPEC R6).
+pub(crate) trait CancelOuter: Send + Sync {
+    fn cancel_outer(&self, msg: Option<String>) -> bool;
 }
 
-/// A custom `cancel()`.
-pub(crate) type CancelFn<T, E> =
-    std::sync::Arc<dyn Fn(&AioFuture<T, E>, Option<String>) -> bool + Send + Sync>;
+/// Which `cancel()` a future has.
+pub(crate) enum Hook {
+    /// `Future.cancel`.
+    Plain,
+    /// `Task.cancel` (SPEC T6, T8); the future's `Inner::task` is set.
+    Task,
+    /// A combinator's.
+    Outer(std::sync::Weak<dyn CancelOuter>),
+}
 
 /// Something a task can be waiting on, whose cancellation the task's `cancel()` forwards to
-/// (asyncio's `_fut_waiter`).
+/// (asyncio's `_fut_waiter`): a future of any type.
 pub(crate) trait Waitable: Send + Sync {
-    fn cancel_waitable(&self, msg: Option<String>) -> bool;
+    fn cancel_waitable(self: Arc<Self>, msg: Option<String>) -> bool;
 }
 
 /// A done callback, or a task waiting in `await` (asyncio's `Task.__wakeup`, which is a done
@@ -47,8 +64,11 @@ enum Cb<T, E> {
     Wake(Waker),
 }
 
-struct State<T, E> {
+pub(crate) struct State<T, E> {
     outcome: Option<Result<T, Raised<E>>>,
+    /// While pending: done callbacks and awaiting tasks, in the order added. Once done: the
+    /// callbacks scheduled and not yet run, in order; each is run by one [`Call`] the
+    /// runtime holds (asyncio's ready queue holds the callbacks themselves).
     callbacks: Callbacks<Cb<T, E>>,
     /// Called synchronously at completion, before the done callbacks (for tracing).
     observers: Vec<Callback<T, E>>,
@@ -59,6 +79,8 @@ struct State<T, E> {
     /// `exception()`, `await` and `cancel()` (SPEC R1–R4).
     log_traceback: bool,
     next_id: u64,
+    /// A task's step state (`_must_cancel`, `_fut_waiter`, ...); unused by other futures.
+    pub(crate) task: TaskState,
 }
 
 /// A future's name, formatted only when asked for: a task is numbered when it is made, as in
@@ -67,6 +89,14 @@ pub(crate) enum Name {
     Static(&'static str),
     Task(u64),
     Given(Box<str>),
+}
+
+/// What a future is made with besides its name: its class and its `cancel()`.
+pub(crate) struct Kind {
+    pub(crate) class: &'static str,
+    pub(crate) hook: Hook,
+    /// A task's counters (`cancelling()`, the step flags).
+    pub(crate) task: Option<TaskCtl>,
 }
 
 pub(crate) struct Inner<T, E> {
@@ -79,9 +109,12 @@ pub(crate) struct Inner<T, E> {
     formatted_name: std::sync::OnceLock<Box<str>>,
     /// The scoped handler when it was made; None: the process-wide one (`report::resolve`).
     handler: Option<Handler>,
-    hook: std::sync::OnceLock<CancelHook<T, E>>,
+    hook: Hook,
+    pub(crate) task: Option<TaskCtl>,
     scheduler: Option<Sched>,
     describe: fn(&Raised<E>) -> String,
+    #[cfg(loom)]
+    loom_drops: crate::sync::AtomicUsize,
 }
 
 impl<T, E> Inner<T, E> {
@@ -98,6 +131,13 @@ impl<T, E> Inner<T, E> {
 
 impl<T, E> Drop for Inner<T, E> {
     fn drop(&mut self) {
+        // Under loom, lock (a point loom can order against the other threads' accesses: the
+        // reference count is std's `Arc`, which loom does not see); else no lock is needed.
+        #[cfg(loom)]
+        let mut guard = lock(&self.state);
+        #[cfg(loom)]
+        let st = &mut *guard;
+        #[cfg(not(loom))]
         let st = match self.state.get_mut() {
             Ok(s) => s,
             Err(p) => p.into_inner(),
@@ -137,6 +177,17 @@ pub struct AioFuture<T, E> {
     pub(crate) inner: Arc<Inner<T, E>>,
 }
 
+/// Under loom, dropping a handle is a point loom orders against other threads: which handle
+/// is the last (and so reports, SPEC R6) is then explored, though the count is std's `Arc`.
+#[cfg(loom)]
+impl<T, E> Drop for AioFuture<T, E> {
+    fn drop(&mut self) {
+        self.inner
+            .loom_drops
+            .fetch_add(1, crate::sync::Ordering::SeqCst);
+    }
+}
+
 impl<T, E> Clone for AioFuture<T, E> {
     fn clone(&self) -> Self {
         AioFuture {
@@ -162,6 +213,12 @@ impl<T, E> fmt::Debug for AioFuture<T, E> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallbackId(u64);
 
+/// What `finish` does after releasing the lock, entry by entry in the callback list's order.
+enum Step {
+    Wake(Waker),
+    Schedule,
+}
+
 impl<T, E> AioFuture<T, E>
 where
     T: Clone + Send + 'static,
@@ -169,16 +226,36 @@ where
 {
     /// A new pending future (`loop.create_future()`).
     pub fn new() -> Self {
-        Self::with_class("Future", Name::Static("Future"), None)
+        Self::make(
+            Kind {
+                class: "Future",
+                hook: Hook::Plain,
+                task: None,
+            },
+            Name::Static("Future"),
+        )
     }
 
-    /// A future of `class`; a `hook` given here costs no synchronisation (a task's), one set
-    /// later goes through `set_hook` (a gather's, which must exist before its hook can).
-    pub(crate) fn with_class(
-        class: &'static str,
-        name: Name,
-        hook: Option<CancelHook<T, E>>,
-    ) -> Self {
+    /// A plain future on `scheduler` (`loop.create_future()` of a given loop).
+    pub(crate) fn new_on(scheduler: Option<Sched>) -> Self {
+        Self::make_on(
+            Kind {
+                class: "Future",
+                hook: Hook::Plain,
+                task: None,
+            },
+            Name::Static("Future"),
+            scheduler,
+        )
+    }
+
+    /// A future of `kind`, bound to the current runtime and exception handler.
+    pub(crate) fn make(kind: Kind, name: Name) -> Self {
+        Self::make_on(kind, name, crate::rt::current_scheduler())
+    }
+
+    /// A future of `kind` on `scheduler`.
+    pub(crate) fn make_on(kind: Kind, name: Name, scheduler: Option<Sched>) -> Self {
         AioFuture {
             inner: Arc::new(Inner {
                 state: Mutex::new(State {
@@ -188,18 +265,19 @@ where
                     observers: Vec::new(),
                     log_traceback: false,
                     next_id: 0,
+                    task: TaskState::default(),
                 }),
                 log_destroy_pending: std::sync::atomic::AtomicBool::new(true),
-                class,
+                class: kind.class,
                 name,
                 formatted_name: std::sync::OnceLock::new(),
                 handler: report::current(),
-                hook: match hook {
-                    Some(h) => std::sync::OnceLock::from(h),
-                    None => std::sync::OnceLock::new(),
-                },
-                scheduler: crate::rt::current_scheduler(),
+                hook: kind.hook,
+                task: kind.task,
+                scheduler,
                 describe: |e| format!("{e}"),
+                #[cfg(loom)]
+                loom_drops: crate::sync::AtomicUsize::new(0),
             }),
         }
     }
@@ -209,6 +287,11 @@ where
         self.inner.handler.clone()
     }
 
+    /// The runtime this future schedules its callbacks on.
+    pub(crate) fn scheduler(&self) -> Option<&Sched> {
+        self.inner.scheduler.as_ref()
+    }
+
     /// Are these two handles to the same future?
     pub fn same(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.inner, &other.inner)
@@ -216,12 +299,7 @@ where
 
     /// The future's identity (its address), for sets of futures.
     pub(crate) fn key(&self) -> usize {
-        &*self.inner as *const Inner<T, E> as usize
-    }
-
-    /// Set once, when a task or gather is made, before anyone else holds the future.
-    pub(crate) fn set_hook(&self, hook: CancelHook<T, E>) {
-        let _ = self.inner.hook.set(hook);
+        Arc::as_ptr(&self.inner) as *const u8 as usize
     }
 
     /// The name reports use (`Task-3`).
@@ -246,7 +324,10 @@ where
 
     /// `result()`: the value, or the error it finished with; retrieves it (SPEC R2, F1).
     pub fn result(&self) -> Result<T, Raised<E>> {
-        let mut st = lock(&self.inner.state);
+        Self::result_locked(&mut lock(&self.inner.state))
+    }
+
+    fn result_locked(st: &mut State<T, E>) -> Result<T, Raised<E>> {
         match &st.outcome {
             None => Err(Raised::InvalidState("Result is not set.")),
             Some(o) => {
@@ -265,13 +346,7 @@ where
         let cancelled = st.cancelled;
         match &st.outcome {
             None => (Err(Raised::InvalidState("Result is not set.")), false),
-            Some(o) => {
-                let o = o.clone();
-                if !cancelled {
-                    st.log_traceback = false;
-                }
-                (o, cancelled)
-            }
+            Some(_) => (Self::result_locked(&mut st), cancelled),
         }
     }
 
@@ -295,13 +370,7 @@ where
     /// callback reads a child through this, since `cancelled()` then `exception()` would take
     /// the lock twice per child.
     pub(crate) fn settled(&self) -> Option<Result<(), Raised<E>>> {
-        let mut st = lock(&self.inner.state);
-        let out = match st.outcome.as_ref()? {
-            Err(e) => Err(e.clone()),
-            Ok(_) => Ok(()),
-        };
-        st.log_traceback = false;
-        Some(out)
+        lock(&self.inner.state).settle()
     }
 
     /// Finish with a value. Returns false if already done.
@@ -317,35 +386,80 @@ where
     /// Complete unless already done; runs (or schedules) the done callbacks in the order they
     /// were added (SPEC F2) and wakes every awaiter.
     pub(crate) fn complete(&self, o: Result<T, Raised<E>>) -> bool {
-        self.finish(o, false)
+        self.finish(|st| (!st.is_done()).then_some((o, false)))
     }
 
     /// Cancel: the future's state becomes cancelled (not "finished with CancelledError").
     pub(crate) fn complete_cancelled(&self, msg: Option<String>) -> bool {
-        self.finish(Err(Raised::Cancelled(msg)), true)
+        self.finish(|st| (!st.is_done()).then_some((Err(Raised::Cancelled(msg)), true)))
     }
 
-    fn finish(&self, o: Result<T, Raised<E>>, cancelled: bool) -> bool {
-        let callbacks = {
-            let mut st = lock(&self.inner.state);
-            if st.outcome.is_some() {
-                return false;
+    /// A task's step ended with `o` (SPEC T4, T5): a cancellation escaping the child cancels
+    /// the task; a value returned while a cancellation is pending (requested during the step,
+    /// on another worker or by the task itself) cancels it too (3.8+), checked in the same
+    /// critical section as the completion, so that a `cancel()` that returned true is never
+    /// followed by the value (found by loom: `task_cancel_races_a_step_on_another_thread`);
+    /// an exception stands.
+    pub(crate) fn complete_step(&self, o: Result<T, Raised<E>>) -> bool {
+        let ctl = self.inner.task.as_ref();
+        self.finish(|st| {
+            if st.is_done() {
+                return None;
             }
+            Some(match o {
+                Err(Raised::Cancelled(msg)) => (Err(Raised::Cancelled(msg)), true),
+                Ok(v) => match st.task.take_must_cancel(ctl) {
+                    Some(msg) => (Err(Raised::Cancelled(msg)), true),
+                    None => (Ok(v), false),
+                },
+                Err(e) => (Err(e), false),
+            })
+        })
+    }
+
+    /// Complete with the outcome `decide` picks under the lock (with whether it is a
+    /// cancellation), or return false if it picks none.
+    fn finish(
+        &self,
+        decide: impl FnOnce(&mut State<T, E>) -> Option<(Result<T, Raised<E>>, bool)>,
+    ) -> bool {
+        let (steps, observers, task_waker) = {
+            let mut st = lock(&self.inner.state);
+            let Some((o, cancelled)) = decide(&mut st) else {
+                return false;
+            };
             // R1: any exception set is unretrieved, a CancelledError included; a cancellation
             // is not.
             st.log_traceback = o.is_err() && !cancelled;
             st.cancelled = cancelled;
             st.outcome = Some(o);
-            (st.callbacks.take(), std::mem::take(&mut st.observers))
+            // Awaiting tasks are woken now; the other callbacks stay in the list, scheduled,
+            // each run by one `Call`. Waking and scheduling keep the list's order.
+            let mut steps = crate::callbacks::Queue::default();
+            let mut scheduled = Callbacks::default();
+            for (id, cb) in st.callbacks.take_all() {
+                match cb {
+                    Cb::Wake(w) => steps.push(Step::Wake(w)),
+                    cb => {
+                        scheduled.push((id, cb));
+                        steps.push(Step::Schedule);
+                    }
+                }
+            }
+            st.callbacks = scheduled;
+            // A finished task's runtime waker is no longer needed: dropping it here frees the
+            // runtime's task cell now rather than when the last handle goes.
+            let task_waker = st.task.waker.take();
+            (steps, std::mem::take(&mut st.observers), task_waker)
         };
-        let (callbacks, observers) = callbacks;
+        drop(task_waker);
         for f in observers {
             f(self);
         }
-        let tokio = matches!(self.inner.scheduler, Some(Sched::Tokio(_)));
-        for cb in callbacks {
-            match cb {
-                Cb::Wake(w) => {
+        let tokio = self.inner.scheduler.as_ref().is_some_and(Sched::is_tokio);
+        for s in steps {
+            match s {
+                Step::Wake(w) => {
                     // Waking queues the task on its runtime, as call_soon(__wakeup) does;
                     // callbacks queued after it run after it.
                     if tokio {
@@ -353,52 +467,48 @@ where
                     }
                     w.wake()
                 }
-                cb => self.run_callback(cb),
+                Step::Schedule => self.schedule_one(),
             }
         }
         true
     }
 
-    /// Schedule a done callback with `call_soon` (SPEC F2), or run it now without a runtime.
-    fn run_callback(&self, cb: Cb<T, E>) {
-        match (&self.inner.scheduler, cb) {
-            (_, Cb::Wake(w)) => w.wake(),
-            (Some(s), Cb::Call(f)) => {
-                let me = self.clone();
-                s.call_soon(Box::new(move || f(&me)));
-            }
-            (Some(s), Cb::Shared(f)) => {
-                let me = self.clone();
-                s.call_soon(Box::new(move || f.call(&me)));
-            }
-            (None, Cb::Call(f)) => f(self),
-            (None, Cb::Shared(f)) => f.call(self),
+    /// Schedule the next of the callbacks left in the (done) future's list with `call_soon`
+    /// (SPEC F2), or run it now without a runtime.
+    fn schedule_one(&self) {
+        match &self.inner.scheduler {
+            Some(s) => s.call_soon(Call::fire(self.inner.clone())),
+            None => self.inner.clone().fire(),
         }
     }
 
     /// `cancel(msg)`: dispatched to a task's or gather's own cancel, else a plain future's.
     pub fn cancel(&self, msg: Option<String>) -> bool {
-        match self.inner.hook.get() {
-            Some(CancelHook::Task(ctl)) => crate::task::task_cancel(self, ctl, msg),
-            Some(CancelHook::Fn(h)) => h(self, msg),
-            None => self.cancel_plain(msg),
+        match &self.inner.hook {
+            Hook::Task => crate::task::task_cancel(self, msg),
+            Hook::Outer(h) => match h.upgrade() {
+                Some(h) => h.cancel_outer(msg),
+                None => false,
+            },
+            Hook::Plain => self.cancel_plain(msg),
         }
     }
 
     /// `Future.cancel`: clears the retrieval flag even when it returns false (SPEC R4).
+    ///
+    /// One critical section: a completion on another thread between the check and the
+    /// cancellation would leave an exception marked unretrieved after a `cancel()` that
+    /// returned false (found by loom: `shield_outer_cancelled_while_the_inner_completes`).
     pub(crate) fn cancel_plain(&self, msg: Option<String>) -> bool {
-        {
-            let mut st = lock(&self.inner.state);
+        self.finish(|st| {
             st.log_traceback = false;
-            if st.outcome.is_some() {
-                return false;
-            }
-        }
-        self.complete_cancelled(msg)
+            (!st.is_done()).then_some((Err(Raised::Cancelled(msg)), true))
+        })
     }
 
-    pub(crate) fn clear_log_traceback(&self) {
-        lock(&self.inner.state).log_traceback = false;
+    /// The state, locked (the task's step reads and writes its fields).
+    pub(crate) fn lock_state(&self) -> MutexGuard<'_, State<T, E>> {
+        lock(&self.inner.state)
     }
 
     /// Call `f` synchronously when the future completes, before its done callbacks (at once
@@ -421,7 +531,7 @@ where
             .store(on, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// `add_done_callback`: on a done future the callback runs (or is scheduled) at once.
+    /// `add_done_callback`: on a done future the callback is scheduled at once (SPEC F2).
     pub fn add_done_callback(
         &self,
         f: impl FnOnce(&AioFuture<T, E>) + Send + 'static,
@@ -441,25 +551,43 @@ where
         let mut st = lock(&self.inner.state);
         let id = st.next_id;
         st.next_id += 1;
-        if st.outcome.is_some() {
-            drop(st);
-            self.run_callback(cb);
-        } else {
-            st.callbacks.push(id, cb);
+        let done = st.outcome.is_some();
+        st.callbacks.push((id, cb));
+        drop(st);
+        if done {
+            self.schedule_one();
         }
         CallbackId(id)
     }
 
-    /// `remove_done_callback`: returns how many were removed (0 or 1).
+    /// `remove_done_callback`: returns how many were removed (0 or 1). A done future has no
+    /// callbacks left to remove: the ones it had are scheduled (asyncio clears `_callbacks`
+    /// when it schedules them).
     pub fn remove_done_callback(&self, id: CallbackId) -> usize {
-        let mut st = lock(&self.inner.state);
-        st.callbacks
-            .remove_where(|i, cb| i == id.0 && !matches!(cb, Cb::Wake(_)))
+        self.remove_done_callback_and_done(id).0
     }
 
-    /// Erase the value type: what a task records as the future it awaits.
-    pub(crate) fn as_waitable(&self) -> std::sync::Arc<dyn Waitable> {
-        std::sync::Arc::new(self.clone())
+    /// `remove_done_callback(id)` and `done()` in one lock (wait's `finally` and its split).
+    pub(crate) fn remove_done_callback_and_done(&self, id: CallbackId) -> (usize, bool) {
+        let mut st = lock(&self.inner.state);
+        if st.outcome.is_some() {
+            return (0, true);
+        }
+        let n = st
+            .callbacks
+            .remove_where(|(i, cb)| *i == id.0 && !matches!(cb, Cb::Wake(_)));
+        (n, false)
+    }
+
+    /// Done callbacks registered and not yet run (awaiting tasks not counted): a check for
+    /// tests that a combinator removed its callbacks (SPEC W5).
+    #[doc(hidden)]
+    pub fn callbacks_registered(&self) -> usize {
+        lock(&self.inner.state)
+            .callbacks
+            .iter()
+            .filter(|(_, c)| !matches!(c, Cb::Wake(_)))
+            .count()
     }
 
     /// Awaiting tasks registered (their wakers).
@@ -468,7 +596,7 @@ where
         lock(&self.inner.state)
             .callbacks
             .iter()
-            .filter(|c| matches!(c, Cb::Wake(_)))
+            .filter(|(_, c)| matches!(c, Cb::Wake(_)))
             .count()
     }
 
@@ -478,7 +606,7 @@ where
         lock(&self.inner.state)
             .callbacks
             .iter()
-            .filter(|c| !matches!(c, Cb::Wake(_)))
+            .filter(|(_, c)| !matches!(c, Cb::Wake(_)))
             .count()
     }
 }
@@ -493,13 +621,94 @@ where
     }
 }
 
-impl<T, E> Waitable for AioFuture<T, E>
+impl<T, E> Fire for Inner<T, E>
 where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    fn cancel_waitable(&self, msg: Option<String>) -> bool {
-        self.cancel(msg)
+    fn fire(self: Arc<Self>) {
+        let (cb, settled) = {
+            let mut st = lock(&self.state);
+            let cb = st.callbacks.pop();
+            let settled = match &cb {
+                Some((_, Cb::Shared(f))) if f.retrieves() => st.settle(),
+                _ => None,
+            };
+            (cb, settled)
+        };
+        let fut = AioFuture { inner: self };
+        match cb {
+            Some((_, Cb::Call(f))) => f(&fut),
+            Some((_, Cb::Shared(f))) => f.call(&fut, settled),
+            Some((_, Cb::Wake(w))) => w.wake(),
+            None => {}
+        }
+    }
+
+    fn discard(self: Arc<Self>) {
+        let cb = lock(&self.state).callbacks.pop();
+        drop(cb);
+    }
+}
+
+impl<T, E> Waitable for Inner<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn cancel_waitable(self: Arc<Self>, msg: Option<String>) -> bool {
+        AioFuture { inner: self }.cancel(msg)
+    }
+}
+
+impl<T, E> TaskRef for Inner<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn ctl(&self) -> &TaskCtl {
+        self.task.as_ref().expect("a task's future")
+    }
+
+    fn with_task_state(&self, f: &mut dyn FnMut(&mut TaskState)) {
+        f(&mut lock(&self.state).task)
+    }
+
+    fn cancel_task(self: Arc<Self>, msg: Option<String>) -> bool {
+        AioFuture { inner: self }.cancel(msg)
+    }
+
+    fn uncancel_task(self: Arc<Self>) -> u64 {
+        crate::task::task_uncancel(&AioFuture { inner: self })
+    }
+
+    fn task_done(&self) -> bool {
+        lock(&self.state).outcome.is_some()
+    }
+}
+
+impl<T, E> State<T, E> {
+    /// Done?
+    pub(crate) fn is_done(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// `_log_traceback = False` (SPEC R4).
+    pub(crate) fn clear_log_traceback(&mut self) {
+        self.log_traceback = false;
+    }
+
+    /// [`AioFuture::settled`], under the lock.
+    fn settle(&mut self) -> Option<Result<(), Raised<E>>>
+    where
+        E: Clone,
+    {
+        let out = match self.outcome.as_ref()? {
+            Err(e) => Err(e.clone()),
+            Ok(_) => Ok(()),
+        };
+        self.log_traceback = false;
+        Some(out)
     }
 }
 
@@ -512,24 +721,29 @@ where
 
     /// Awaiting: the result once done (retrieving it); while pending, the awaiting task
     /// records this future as what it waits on, so cancelling the task cancels it (SPEC T6).
+    /// A cancellation the task could not pass on (this future was done already, or refused
+    /// it) is raised here when the task resumes, as `__step` throws it into the coroutine.
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        {
-            let mut st = lock(&self.inner.state);
-            if st.outcome.is_none() {
-                let known = st
-                    .callbacks
-                    .any(|c| matches!(c, Cb::Wake(w) if w.will_wake(cx.waker())));
-                if !known {
-                    let id = st.next_id;
-                    st.next_id += 1;
-                    st.callbacks.push(id, Cb::Wake(cx.waker().clone()));
-                }
-                drop(st);
-                crate::task::set_fut_waiter(self.as_waitable());
-                return Poll::Pending;
-            }
+        if let Some(msg) = crate::task::take_throw(self.key()) {
+            // The task resumes here with its cancellation (SPEC T6).
+            return Poll::Ready(Err(Raised::Cancelled(msg)));
         }
-        Poll::Ready(self.result())
+        let mut st = lock(&self.inner.state);
+        if st.outcome.is_none() {
+            let known = st
+                .callbacks
+                .iter()
+                .any(|(_, c)| matches!(c, Cb::Wake(w) if w.will_wake(cx.waker())));
+            if !known {
+                let id = st.next_id;
+                st.next_id += 1;
+                st.callbacks.push((id, Cb::Wake(cx.waker().clone())));
+            }
+            drop(st);
+            crate::task::set_fut_waiter(&self.inner);
+            return Poll::Pending;
+        }
+        Poll::Ready(Self::result_locked(&mut st))
     }
 }
 
@@ -566,5 +780,17 @@ mod tests {
             Poll::Pending
         ));
         assert_eq!(f.wakers_len(), 2);
+    }
+
+    #[test]
+    fn f2_a_done_future_keeps_no_callback_once_they_ran() {
+        // Outside a runtime a scheduled callback runs at once: nothing stays in the list.
+        let f: AioFuture<u32, ()> = AioFuture::new();
+        let id = f.add_done_callback(|_| {});
+        f.set_result(1);
+        assert_eq!(f.callbacks_len(), 0);
+        assert_eq!(f.remove_done_callback(id), 0);
+        f.add_done_callback(|_| {});
+        assert_eq!(f.callbacks_len(), 0);
     }
 }

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::faults::{self, Fault};
-use crate::future::{AioFuture, DoneCallback};
+use crate::future::{AioFuture, CancelOuter, DoneCallback, Hook, Kind, Name};
 use crate::raised::Raised;
 use crate::sync::{lock, Mutex};
 
@@ -71,8 +71,14 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    fn call(&self, fut: &AioFuture<T, E>) {
-        self.done_callback(fut)
+    fn call(&self, fut: &AioFuture<T, E>, settled: Option<Result<(), Raised<E>>>) {
+        self.done_callback(fut, settled)
+    }
+
+    /// Without return_exceptions, every child's exception is retrieved by this callback
+    /// (G2, G4): the runtime may read it when it pops the callback.
+    fn retrieves(&self) -> bool {
+        !self.return_exceptions && !faults::active(Fault::GatherReportsLate)
     }
 }
 
@@ -81,8 +87,9 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    /// gather's `_done_callback(fut)` (SPEC G2–G5).
-    fn done_callback(&self, fut: &AioFuture<T, E>) {
+    /// gather's `_done_callback(fut)` (SPEC G2–G5). `pre` is the child's outcome when the
+    /// runtime already read and retrieved it (see `retrieves`).
+    fn done_callback(&self, fut: &AioFuture<T, E>, pre: Option<Result<(), Raised<E>>>) {
         enum Act<E> {
             Nothing,
             Retrieve,
@@ -99,6 +106,8 @@ where
                 // without return_exceptions an exception is retrieved here (G2).
                 let settled = if self.return_exceptions {
                     None
+                } else if pre.is_some() {
+                    pre
                 } else {
                     fut.settled()
                 };
@@ -124,7 +133,7 @@ where
         match act {
             // G4: a child finishing after the gather is done has its exception retrieved.
             Act::Retrieve => {
-                if !faults::active(Fault::GatherReportsLate) {
+                if !faults::active(Fault::GatherReportsLate) && self.return_exceptions {
                     let _ = fut.settled();
                 }
             }
@@ -167,6 +176,16 @@ where
         } else {
             self.outer.set_result(results);
         }
+    }
+}
+
+impl<T, E> CancelOuter for Shared<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    fn cancel_outer(&self, msg: Option<String>) -> bool {
+        gather_cancel(self, msg)
     }
 }
 
@@ -231,7 +250,14 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    gather_named("gather", children, return_exceptions)
+    let mut it = children.into_iter();
+    let n = it.len();
+    build(
+        Name::Static("gather"),
+        n,
+        |_| it.next().expect("n children"),
+        return_exceptions,
+    )
 }
 
 /// [`gather`], with a name for the outer future in reports.
@@ -261,6 +287,19 @@ where
 pub fn gather_lazy<T, E>(
     name: &str,
     n: usize,
+    make: impl FnMut(usize) -> AioFuture<T, E>,
+    return_exceptions: bool,
+) -> Gather<T, E>
+where
+    T: Clone + Send + 'static,
+    E: Clone + fmt::Debug + Send + 'static,
+{
+    build(Name::Given(name.into()), n, make, return_exceptions)
+}
+
+fn build<T, E>(
+    name: Name,
+    n: usize,
     mut make: impl FnMut(usize) -> AioFuture<T, E>,
     return_exceptions: bool,
 ) -> Gather<T, E>
@@ -268,45 +307,43 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    let outer = AioFuture::with_class(
-        "_GatheringFuture",
-        crate::future::Name::Given(name.into()),
-        None,
-    );
+    let kind = |hook| Kind {
+        class: "_GatheringFuture",
+        hook,
+        task: None,
+    };
     if n == 0 {
+        let outer = AioFuture::make(kind(Hook::Plain), name);
         outer.set_result(Vec::new());
         return Gather {
             outer,
             shared: None,
         };
     }
-    let shared = std::sync::Arc::new(Shared {
-        children: std::sync::OnceLock::new(),
-        return_exceptions,
-        outer: outer.clone(),
-        st: Mutex::new(GatherState {
-            nfinished: 0,
-            decided: false,
-            cancel_requested: false,
-            cancelling: false,
-            deferred_final: false,
-            nfuts: None,
-        }),
+    // The outer future's cancel() holds the gather weakly: the children's callbacks keep it
+    // alive while any child is pending; after that a cancel has nothing to do.
+    let shared = std::sync::Arc::new_cyclic(|weak: &std::sync::Weak<Shared<T, E>>| {
+        let hook: std::sync::Weak<dyn CancelOuter> = weak.clone();
+        Shared {
+            children: std::sync::OnceLock::new(),
+            return_exceptions,
+            outer: AioFuture::make(kind(Hook::Outer(hook)), name),
+            st: Mutex::new(GatherState {
+                nfinished: 0,
+                decided: false,
+                cancel_requested: false,
+                cancelling: false,
+                deferred_final: false,
+                nfuts: None,
+            }),
+        }
     });
-    // The hook holds the gather weakly: the children's callbacks keep it alive while any
-    // child is pending; after that a cancel has nothing to do.
-    let weak = std::sync::Arc::downgrade(&shared);
-    outer.set_hook(crate::future::CancelHook::Fn(std::sync::Arc::new(
-        move |_outer: &AioFuture<Results<T, E>, E>, msg| match weak.upgrade() {
-            Some(s) => gather_cancel(&s, msg),
-            None => false,
-        },
-    )));
-    let inline = crate::rt::current_scheduler().is_none();
+    let outer = shared.outer.clone();
+    let inline = outer.scheduler().is_none();
     let mut children = Vec::with_capacity(n);
     // Distinct children by identity (asyncio's `arg_to_fut` dict): a hash set keeps gather
     // linear in its arguments.
-    let mut seen = crate::identity::with_capacity(n);
+    let mut seen = crate::identity::Distinct::with_capacity(n);
     let mut done_later = Vec::new();
     // One callback object for every child (asyncio's `_done_callback` closure).
     let callback: std::sync::Arc<dyn DoneCallback<T, E>> = shared.clone();

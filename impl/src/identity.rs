@@ -34,8 +34,133 @@ pub(crate) fn with_capacity(n: usize) -> IdentitySet {
     IdentitySet::with_capacity_and_hasher(n, Default::default())
 }
 
+/// How many futures a [`Distinct`] keeps inline, searched linearly.
+const INLINE: usize = 16;
+
+/// Distinct futures by address, for one gather or wait: up to [`INLINE`] arguments kept
+/// inline and searched linearly (no allocation: most gathers are small), more in an
+/// [`IdentitySet`].
+pub(crate) enum Distinct {
+    Inline { keys: [usize; INLINE], len: usize },
+    Set(IdentitySet),
+}
+
+impl Distinct {
+    /// Room for `n` futures.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        if n <= INLINE {
+            Distinct::Inline {
+                keys: [0; INLINE],
+                len: 0,
+            }
+        } else {
+            Distinct::Set(with_capacity(n))
+        }
+    }
+
+    /// Add `key`; false if it was already there.
+    pub(crate) fn insert(&mut self, key: usize) -> bool {
+        match self {
+            Distinct::Inline { keys, len } => {
+                if keys[..*len].contains(&key) {
+                    return false;
+                }
+                if *len == INLINE {
+                    let mut set = with_capacity(2 * INLINE);
+                    set.extend(keys.iter().copied());
+                    set.insert(key);
+                    *self = Distinct::Set(set);
+                    return true;
+                }
+                keys[*len] = key;
+                *len += 1;
+                true
+            }
+            Distinct::Set(s) => s.insert(key),
+        }
+    }
+
+    /// How many distinct futures.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Distinct::Inline { len, .. } => *len,
+            Distinct::Set(s) => s.len(),
+        }
+    }
+}
+
+/// A map from futures (by address) to `V` that iterates in insertion order, with O(1)
+/// insert and remove (a set of tasks as `TaskGroup._tasks` has it, with a stable order).
+pub(crate) struct IdentityMap<V> {
+    slots: Vec<Option<(usize, V)>>,
+    index: std::collections::HashMap<usize, usize, BuildHasherDefault<AddressHasher>>,
+}
+
+impl<V> Default for IdentityMap<V> {
+    fn default() -> Self {
+        IdentityMap {
+            slots: Vec::new(),
+            index: Default::default(),
+        }
+    }
+}
+
+impl<V> IdentityMap<V> {
+    /// Insert (or replace) the entry for `key`.
+    pub(crate) fn insert(&mut self, key: usize, v: V) {
+        if let Some(&i) = self.index.get(&key) {
+            self.slots[i] = Some((key, v));
+            return;
+        }
+        self.index.insert(key, self.slots.len());
+        self.slots.push(Some((key, v)));
+    }
+
+    /// Remove the entry for `key`, if any.
+    pub(crate) fn remove(&mut self, key: usize) -> Option<V> {
+        let i = self.index.remove(&key)?;
+        let v = self.slots[i].take().map(|(_, v)| v);
+        // Compact once most slots are empty: amortised O(1) per removal.
+        if self.slots.len() >= 32 && self.index.len() * 4 < self.slots.len() {
+            self.slots.retain(Option::is_some);
+            for (j, (k, _)) in self.slots.iter().flatten().enumerate() {
+                self.index.insert(*k, j);
+            }
+        }
+        v
+    }
+
+    /// How many entries.
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The values, in insertion order.
+    pub(crate) fn values(&self) -> impl Iterator<Item = &V> {
+        self.slots.iter().flatten().map(|(_, v)| v)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn identity_map_keeps_insertion_order_across_removals() {
+        let mut m = super::IdentityMap::default();
+        for k in 1..=100usize {
+            m.insert(k * 8, k);
+        }
+        for k in (1..=100usize).filter(|k| k % 3 != 0) {
+            assert_eq!(m.remove(k * 8), Some(k));
+        }
+        assert_eq!(m.remove(8), None);
+        m.insert(1000 * 8, 1000);
+        let left: Vec<usize> = m.values().copied().collect();
+        let mut want: Vec<usize> = (1..=100).filter(|k| k % 3 == 0).collect();
+        want.push(1000);
+        assert_eq!(left, want);
+        assert_eq!(m.len(), want.len());
+    }
+
     #[test]
     fn distinct_addresses_are_kept_and_repeats_dropped() {
         let mut s = super::with_capacity(4);
@@ -47,6 +172,22 @@ mod tests {
             assert!(!s.insert(&**x as *const u64 as usize));
         }
         assert_eq!(s.len(), 1000);
+    }
+
+    #[test]
+    fn distinct_keeps_counting_past_its_inline_room() {
+        // Argument lists shorter and longer than the inline room, with repeats at both ends.
+        for n in [1usize, 15, 16, 17, 40] {
+            let xs: Vec<Box<u64>> = (0..n as u64).map(Box::new).collect();
+            let mut d = super::Distinct::with_capacity(if n > 1 { n / 2 } else { 1 });
+            for x in &xs {
+                assert!(d.insert(&**x as *const u64 as usize));
+            }
+            for x in xs.iter().rev() {
+                assert!(!d.insert(&**x as *const u64 as usize));
+            }
+            assert_eq!(d.len(), n);
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! # aiospec-impl
 //!
-//! Python asyncio's `Task`, `gather`, `wait` and `wait_for` for Rust futures, with asyncio's
-//! semantics as [aiospec's SPEC.md](https://example.invalid/aiospec/SPEC.md) states them:
+//! Python asyncio's `Task`, `gather`, `wait`, `wait_for`, `TaskGroup`, `as_completed`,
+//! `shield`, `timeout` and eager tasks for Rust futures, with asyncio's semantics as
+//! [aiospec's SPEC.md](https://example.invalid/aiospec/SPEC.md) states them:
 //!
 //! - [`gather()`] finishes with the first error at once while the other children keep running,
 //!   and retrieves their later errors silently (SPEC G2, G4); `futures::try_join_all` drops
@@ -11,6 +12,12 @@
 //!   "Task exception was never retrieved".
 //! - [`Task::cancel`] is a request the child may handle (T6, T7); [`wait_for()`] cancels and
 //!   awaits its child on timeout (WF2).
+//! - [`TaskGroup`] cancels the other children at the first failure and returns every error
+//!   together (CPython 3.13's `taskgroups.py`); [`as_completed()`] yields futures in
+//!   completion order in O(N) in all; [`shield()`] keeps a cancellation of the waiter from the
+//!   inner future; [`timeout()`] and [`timeout_at()`] turn a deadline into `Raised::Timeout`,
+//!   with [`Timeout::reschedule`]; [`spawn_eager`] runs a task's first step at once (3.12's
+//!   eager tasks).
 //!
 //! Tasks run on tokio (current_thread, paused time included, or multi_thread) or on
 //! [`Executor`], which schedules as asyncio's event loop does, on virtual time. A child that
@@ -57,26 +64,40 @@
 mod callbacks;
 mod sync;
 
+pub mod as_completed;
+pub mod eager;
 pub mod executor;
 #[doc(hidden)]
 pub mod faults;
 pub mod future;
 pub mod gather;
 mod identity;
+pub mod loop_time;
 pub mod raised;
 pub mod report;
 pub mod rt;
+pub mod shield;
 pub mod sleep;
 pub mod task;
+pub mod taskgroups;
+pub mod timeouts;
 pub mod wait;
 pub mod wait_for;
+pub mod workers;
 
+pub use as_completed::{as_completed, AsCompleted};
+pub use eager::spawn_eager;
 pub use executor::{Executor, Stuck};
 pub use future::{AioFuture, CallbackId};
 pub use gather::{gather, gather_lazy, gather_named, Gather, Results};
+pub use loop_time::{loop_time, LoopTime};
 pub use raised::Raised;
 pub use rt::NoRuntime;
+pub use shield::shield;
 pub use sleep::{sleep, sleep_for};
 pub use task::{spawn, spawn_named, spawn_with, spawn_with_named, Task, TaskContext, YieldNow};
+pub use taskgroups::{SpawnError, TaskGroup, TaskGroupError};
+pub use timeouts::{timeout, timeout_at, RescheduleError, Timeout};
 pub use wait::{wait, ReturnWhen, WaitError, Waited};
 pub use wait_for::wait_for;
+pub use workers::{KeepAlive, Workers};

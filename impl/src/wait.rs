@@ -13,7 +13,7 @@ use crate::faults::{self, Fault};
 use crate::future::{AioFuture, CallbackId, DoneCallback};
 use crate::raised::Raised;
 use crate::rt;
-use crate::sync::{lock, Mutex};
+use crate::sync::{lock, AtomicUsize, Mutex, Ordering};
 
 /// When `wait` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,10 +56,10 @@ pub struct Waited<T, E> {
 
 /// `_wait`'s `_on_completion` closure: one object shared by every child (W2–W4).
 struct OnCompletion<E> {
-    counter: Mutex<usize>,
+    counter: AtomicUsize,
     return_when: ReturnWhen,
     waiter: AioFuture<(), E>,
-    timer: Mutex<Option<rt::Call>>,
+    timer: Mutex<Option<Box<dyn FnOnce() + Send>>>,
 }
 
 impl<T, E> DoneCallback<T, E> for OnCompletion<E>
@@ -67,14 +67,10 @@ where
     T: Clone + Send + 'static,
     E: Clone + fmt::Debug + Send + 'static,
 {
-    fn call(&self, f: &AioFuture<T, E>) {
+    fn call(&self, f: &AioFuture<T, E>, _settled: Option<Result<(), Raised<E>>>) {
         // _wait's _on_completion (W2-W4): Python's `or` short-circuits, so exception()
         // (which retrieves) runs under FIRST_EXCEPTION for all but the last completion.
-        let counter = {
-            let mut c = lock(&self.counter);
-            *c -= 1;
-            *c
-        };
+        let counter = self.counter.fetch_sub(1, Ordering::AcqRel) - 1;
         let wake = counter == 0
             || self.return_when == ReturnWhen::FirstCompleted
             || (self.return_when == ReturnWhen::FirstException
@@ -124,7 +120,7 @@ where
     E: Clone + fmt::Debug + Send + 'static,
 {
     // `set(fs)`: distinct by identity, in a hash set so that wait stays linear.
-    let mut seen = crate::identity::with_capacity(fs.len());
+    let mut seen = crate::identity::Distinct::with_capacity(fs.len());
     let mut set: Vec<AioFuture<T, E>> = Vec::with_capacity(fs.len());
     for f in fs {
         if seen.insert(f.key()) {
@@ -146,7 +142,7 @@ where
         )
     });
     let on_completion = std::sync::Arc::new(OnCompletion {
-        counter: Mutex::new(set.len()),
+        counter: AtomicUsize::new(set.len()),
         return_when,
         waiter: waiter.clone(),
         timer: Mutex::new(timer),
@@ -162,15 +158,25 @@ where
     if let Some(cancel) = lock(&on_completion.timer).take() {
         cancel();
     }
-    if !faults::active(Fault::WaitKeepsCallbacks) {
-        for (f, id) in set.iter().zip(ids) {
-            f.remove_done_callback(id);
+    // One lock per child for both: the callback removed, and done() read for the split.
+    let keep = faults::active(Fault::WaitKeepsCallbacks);
+    let mut done = Vec::new();
+    let mut pending = Vec::new();
+    for (f, id) in set.into_iter().zip(ids) {
+        let is_done = if keep {
+            f.done()
+        } else {
+            f.remove_done_callback_and_done(id).1
+        };
+        if is_done {
+            done.push(f);
+        } else {
+            pending.push(f);
         }
     }
     if let Err(e) = r {
         return Ok(Err(e));
     }
-    let (done, pending): (Vec<_>, Vec<_>) = set.into_iter().partition(|f| f.done());
     if faults::active(Fault::WaitRetrievesAll) {
         for f in &done {
             let _ = f.exception();

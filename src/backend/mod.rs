@@ -42,7 +42,14 @@ pub enum Runtime {
     TokioPaused,
     /// tokio multi_thread, real time scaled by `TIME_SCALE`: compared at C3.
     TokioMulti,
+    /// aiospec-impl's multi-worker executor ([`imp::Workers`], [`WORKERS`] threads) on
+    /// virtual time: compared at C3. Built with `--cfg shuttle`, its threads are shuttle's and
+    /// each schedule is drawn from a seed (`tests/shuttle.rs`, `scripts/shuttle.sh`).
+    Workers,
 }
+
+/// Worker threads of [`Runtime::Workers`].
+pub const WORKERS: usize = 3;
 
 impl Runtime {
     pub const ALL: [Runtime; 3] = [Runtime::Executor, Runtime::TokioPaused, Runtime::TokioMulti];
@@ -52,12 +59,14 @@ impl Runtime {
             Runtime::Executor => "executor",
             Runtime::TokioPaused => "tokio-current-thread-paused",
             Runtime::TokioMulti => "tokio-multi-thread",
+            Runtime::Workers => "workers",
         }
     }
 
     pub fn parse(s: &str) -> Option<Runtime> {
         Runtime::ALL
             .into_iter()
+            .chain([Runtime::Workers])
             .find(|r| r.name() == s || (s == "tokio" && *r == Runtime::TokioPaused))
     }
 
@@ -66,7 +75,7 @@ impl Runtime {
         match self {
             Runtime::Executor => aiospec_model::Level::TraceExact,
             Runtime::TokioPaused => aiospec_model::Level::DecisionExact,
-            Runtime::TokioMulti => aiospec_model::Level::OutcomeExact,
+            Runtime::TokioMulti | Runtime::Workers => aiospec_model::Level::OutcomeExact,
         }
     }
 }
@@ -292,6 +301,7 @@ struct Interp {
     runtime: Runtime,
     events: Mutex<Vec<Event>>,
     executor_now: Mutex<Option<Arc<imp::Executor>>>,
+    workers: Mutex<Option<Arc<imp::Workers>>>,
     started: std::time::Instant,
     tokio_start: Mutex<Option<tokio::time::Instant>>,
     gathers: AtomicUsize,
@@ -332,6 +342,12 @@ impl Interp {
                 start
                     .map(|s| (tokio::time::Instant::now() - s).as_secs_f64())
                     .unwrap_or(0.0)
+            }
+            Runtime::Workers => {
+                // Out of the std lock before the executor's (a facade lock, where shuttle may
+                // switch threads).
+                let w = self.workers.lock().unwrap().clone();
+                w.map(|w| w.now().as_secs_f64()).unwrap_or(0.0)
             }
             Runtime::TokioMulti => {
                 let secs = self.started.elapsed().as_secs_f64() / TIME_SCALE.as_secs_f64();
@@ -1379,6 +1395,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
         runtime: rt,
         events: Mutex::new(Vec::new()),
         executor_now: Mutex::new(None),
+        workers: Mutex::new(None),
         started: std::time::Instant::now(),
         tokio_start: Mutex::new(None),
         gathers: AtomicUsize::new(0),
@@ -1408,6 +1425,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
                 Err(e) => *interp.unsupported.lock().unwrap() = Some(format!("tokio runtime: {e}")),
             }
         }
+        (Runtime::Workers, _) => run_on_workers(&interp, main_def),
         (Runtime::TokioMulti, _) => {
             let tokio_rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -1435,8 +1453,10 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
             .filter(|t| t.cancel_raced_step())
             .count(),
     };
-    interp.tasks.lock().unwrap().clear();
+    let tasks = std::mem::take(&mut *interp.tasks.lock().unwrap());
+    drop(tasks);
     *interp.executor_now.lock().unwrap() = None;
+    *interp.workers.lock().unwrap() = None;
     if let Some(u) = interp.unsupported.lock().unwrap().clone() {
         return Err(Unsupported(u));
     }
@@ -1498,14 +1518,10 @@ fn stopped() -> Outcome {
 type Shutdown = (imp::Gather<V, PyExc>, Vec<imp::Task<V, PyExc>>);
 
 fn begin_shutdown(interp: &Arc<Interp>) -> Option<Shutdown> {
-    let pending: Vec<imp::Task<V, PyExc>> = interp
-        .tasks
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|t| !t.done())
-        .cloned()
-        .collect();
+    // Out of the std lock before asking each task (a facade lock, where shuttle may switch
+    // threads to one that spawns).
+    let tasks = interp.tasks.lock().unwrap().clone();
+    let pending: Vec<imp::Task<V, PyExc>> = tasks.into_iter().filter(|t| !t.done()).collect();
     if pending.is_empty() {
         return None;
     }
@@ -1591,6 +1607,70 @@ fn run_on_executor(interp: &Arc<Interp>, main_def: usize) {
         t: ex.now().as_secs_f64(),
     });
     interp.event(Event::Main { outcome });
+}
+
+/// asyncio.run on [`imp::Workers`]: main, one more turn, then the shutdown (SPEC X2, X4), all
+/// in one `block_on` on [`WORKERS`] threads. Stuck when nothing can run and main is pending.
+fn run_on_workers(interp: &Arc<Interp>, main_def: usize) {
+    let w = Arc::new(imp::Workers::new());
+    *interp.workers.lock().unwrap() = Some(w.clone());
+    let i = interp.clone();
+    // The futures made on the workers' threads report where this run collects reports.
+    let handler = imp::report::current_handler();
+    let out = w.block_on(
+        WORKERS,
+        WithHandler(
+            handler,
+            Box::pin(async move {
+                let outcome = match i.spawn_coro(main_coro(&i, main_def)) {
+                    Err(e) => Outcome::Exception(exc_repr(&to_exc(&e))),
+                    Ok(task) => {
+                        let r = task.await;
+                        // run_until_complete stops the loop one turn after main completes.
+                        YieldOnce(false).await;
+                        outcome_of(&r)
+                    }
+                };
+                finish_shutdown(begin_shutdown(&i)).await;
+                outcome
+            }),
+        ),
+    );
+    let outcome = out.unwrap_or_else(|| {
+        interp.event(Event::Stuck { t: interp.now() });
+        stopped()
+    });
+    interp.event(Event::End { t: interp.now() });
+    interp.event(Event::Main { outcome });
+}
+
+/// A future polled with a report handler in scope, on whichever thread polls it.
+struct WithHandler<F>(imp::report::Handler, Pin<Box<F>>);
+
+impl<F: Future> Future for WithHandler<F> {
+    type Output = F::Output;
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let WithHandler(h, fut) = &mut *self;
+        imp::report::with_exception_handler(h.clone(), || fut.as_mut().poll(cx))
+    }
+}
+
+/// Give up one turn of the runtime polling this future.
+struct YieldOnce(bool);
+
+impl Future for YieldOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
 }
 
 fn run_forever_on_executor(interp: &Arc<Interp>, main_def: usize, until: Option<f64>) {
