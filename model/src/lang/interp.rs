@@ -638,9 +638,9 @@ impl Runtime<'_> {
                 let v = Self::pop(f);
                 let n = f.stack.len();
                 if let Value::List(l) = &f.stack[n - *d as usize] {
-                    l.borrow_mut().push(v);
-                    let len = l.borrow().len();
+                    let len = l.borrow().len() + 1;
                     self.check_size(len)?;
+                    l.borrow_mut().push(v);
                 }
             }
             Instr::SetAdd(d) => {
@@ -673,9 +673,9 @@ impl Runtime<'_> {
                     }
                 };
                 if let Value::List(l) = l {
-                    l.borrow_mut().extend(items);
-                    let len = l.borrow().len();
+                    let len = l.borrow().len().saturating_add(items.len());
                     self.check_size(len)?;
+                    l.borrow_mut().extend(items);
                 }
             }
             Instr::SetUpdate(d) => {

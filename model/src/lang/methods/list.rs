@@ -90,9 +90,10 @@ fn none(rt: &mut Runtime, owner: &str, name: &str, args: &Args) -> PyResult<()> 
 fn append(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let v = one(rt, "list", "append", args)?;
     let l = this_list(this);
-    l.borrow_mut().push(v);
-    let n = l.borrow().len();
+    // Checked before growing: a Vec doubles its buffer as it grows.
+    let n = l.borrow().len() + 1;
     rt.check_size(n)?;
+    l.borrow_mut().push(v);
     Ok(Value::None)
 }
 
@@ -100,9 +101,9 @@ fn extend(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let v = one(rt, "list", "extend", args)?;
     let l = this_list(this);
     let items = rt.iterate(&v)?;
-    l.borrow_mut().extend(items);
-    let n = l.borrow().len();
+    let n = l.borrow().len().saturating_add(items.len());
     rt.check_size(n)?;
+    l.borrow_mut().extend(items);
     Ok(Value::None)
 }
 
@@ -128,6 +129,7 @@ fn insert(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
             i64::MAX
         });
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    rt.check_size(n as usize + 1)?;
     l.borrow_mut().insert(j as usize, args.pos[1].clone());
     Ok(Value::None)
 }
