@@ -19,6 +19,12 @@ pub struct Limits {
     pub max_steps: u64,
     /// Runs `explore` may make.
     pub explore_runs: usize,
+    /// The largest string, list or int a program may build (SPEC M4). Smaller than the
+    /// model's default (2^26 items of 24 bytes): a run may hold several objects at the
+    /// limit (SPEC M4 bounds each, not their sum), and a worker's memory is bounded, so
+    /// that running out of it means growth past the model's checks, not a legal program's
+    /// size; and each input stays fast.
+    pub max_size: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +32,7 @@ impl Default for Limits {
         Limits {
             max_steps: 200_000,
             explore_runs: 4,
+            max_size: 1 << 22,
         }
     }
 }
@@ -60,6 +67,7 @@ impl Reached {
 fn config(l: &Limits) -> Config {
     Config {
         max_steps: l.max_steps,
+        max_size: l.max_size,
         ..Config::default()
     }
 }

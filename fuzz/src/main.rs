@@ -60,6 +60,9 @@ struct Args {
     /// The step budget of each run.
     #[arg(long, default_value_t = Limits::default().max_steps)]
     max_steps: u64,
+    /// The size limit of strings, lists and ints (items).
+    #[arg(long, default_value_t = Limits::default().max_size)]
+    max_size: usize,
     /// Runs per exploration.
     #[arg(long, default_value_t = Limits::default().explore_runs)]
     explore_runs: usize,
@@ -105,6 +108,7 @@ fn limits(a: &Args) -> Limits {
     Limits {
         max_steps: a.max_steps,
         explore_runs: a.explore_runs,
+        max_size: a.max_size,
     }
 }
 
@@ -324,6 +328,8 @@ impl Campaign {
             .arg(self.args.max_steps.to_string())
             .arg("--explore-runs")
             .arg(self.args.explore_runs.to_string())
+            .arg("--max-size")
+            .arg(self.args.max_size.to_string())
             .env("RUST_BACKTRACE", "0");
         if let Some(n) = self.args.inputs {
             cmd.arg("--inputs").arg(n.to_string());
