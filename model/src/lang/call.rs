@@ -21,6 +21,9 @@ impl Runtime<'_> {
     pub fn call(&mut self, callee: &Value, args: Args) -> PyResult {
         match callee {
             Value::Function(f) => self.call_function(f, args),
+            Value::Native(n) if n.this.is_none() && is_unbound_method(n) => {
+                self.call_unbound(n, args)
+            }
             Value::Native(n) => {
                 let this = n.this.clone();
                 (n.f)(self, this.as_ref(), args)
@@ -54,6 +57,59 @@ impl Runtime<'_> {
                 Err(self.err(E::TypeError, &format!("'{tn}' object is not callable")))
             }
         }
+    }
+
+    /// A builtin type's method called through the class (`str.split(s)`): the first argument
+    /// is `self`, and must be an instance of the type (CPython's method descriptor checks).
+    fn call_unbound(&mut self, n: &super::object::NativeFn, mut args: Args) -> PyResult {
+        let owner = n.owner.unwrap_or("object");
+        let minor = self.v.minor();
+        if args.pos.is_empty() {
+            let msg = if minor >= 9 {
+                format!("unbound method {owner}.{}() needs an argument", n.name)
+            } else {
+                format!(
+                    "descriptor '{}' of '{owner}' object needs an argument",
+                    n.name
+                )
+            };
+            return Err(self.err(E::TypeError, &msg));
+        }
+        let this = args.pos.remove(0);
+        let ok = matches!(
+            (owner, &this),
+            ("str", Value::Str(_))
+                | ("list", Value::List(_))
+                | ("tuple", Value::Tuple(_))
+                | ("dict", Value::Dict(_))
+                | ("set", Value::Set(_))
+                | ("frozenset", Value::FrozenSet(_))
+                | ("int", Value::Int(_) | Value::Long(_) | Value::Bool(_))
+                | ("float", Value::Float(_))
+        );
+        if !ok {
+            if matches!(this, Value::Instance(_)) {
+                // Possibly an instance of a subclass of the builtin type.
+                return Err(self.refuse(format!(
+                    "{owner}.{}() called through the class on an instance of a class the program defined",
+                    n.name
+                )));
+            }
+            let tn = self.type_name(&this);
+            let msg = if minor >= 8 {
+                format!(
+                    "descriptor '{}' for '{owner}' objects doesn't apply to a '{tn}' object",
+                    n.name
+                )
+            } else {
+                format!(
+                    "descriptor '{}' requires a '{owner}' object but received a '{tn}'",
+                    n.name
+                )
+            };
+            return Err(self.err(E::TypeError, &msg));
+        }
+        (n.f)(self, Some(&this), args)
     }
 
     /// Call an object through its class's `__call__`.
@@ -314,4 +370,13 @@ impl Runtime<'_> {
         );
         self.err(E::TypeError, &msg)
     }
+}
+
+/// A method of a builtin type looked up on the type itself (`str.split`), which takes its
+/// `self` as the first argument (`dict.fromkeys` is a class method: it takes none).
+fn is_unbound_method(n: &super::object::NativeFn) -> bool {
+    matches!(
+        n.owner,
+        Some("str" | "list" | "tuple" | "dict" | "set" | "frozenset" | "int" | "float")
+    ) && n.name != "fromkeys"
 }
