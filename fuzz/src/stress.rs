@@ -180,15 +180,17 @@ fn fill(template: &str, rng: &mut Rng) -> String {
     while let Some(p) = rest.find('{') {
         out.push_str(&rest[..p]);
         let tail = &rest[p..];
-        if tail.starts_with("{N}") {
+        if let Some(after) = tail.strip_prefix("{N}") {
             out.push_str(&rng.size().to_string());
-            rest = &tail[3..];
-        } else if tail.starts_with("{X}") {
-            out.push_str(*rng.pick(NUMBERS));
-            rest = &tail[3..];
-        } else if tail.starts_with("{T}") {
-            out.push_str(*rng.pick(TIMEOUTS));
-            rest = &tail[3..];
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("{X}") {
+            let x: &&str = rng.pick(NUMBERS);
+            out.push_str(x);
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("{T}") {
+            let t: &&str = rng.pick(TIMEOUTS);
+            out.push_str(t);
+            rest = after;
         } else {
             out.push('{');
             rest = &tail[1..];
@@ -205,7 +207,7 @@ pub fn statement(rng: &mut Rng, corpus: &Corpus) -> String {
         let l = rng.pick(&corpus.lines).trim().to_string();
         return crate::mutate::mutate_once(&l, rng, corpus);
     }
-    let t: &str = *rng.pick(STATEMENTS);
+    let t: &&str = rng.pick(STATEMENTS);
     fill(t, rng)
 }
 

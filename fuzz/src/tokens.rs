@@ -72,12 +72,11 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             i += 1;
             while i < chars.len() {
                 let d = chars[i];
-                if d.is_ascii_alphanumeric() || d == '_' || d == '.' {
-                    i += 1;
-                } else if (d == '+' || d == '-')
+                // A sign belongs to the number only after a decimal exponent's `e`.
+                let exponent_sign = (d == '+' || d == '-')
                     && matches!(chars[i - 1], 'e' | 'E')
-                    && !chars[start..i].iter().any(|x| matches!(x, 'x' | 'X'))
-                {
+                    && !chars[start..i].iter().any(|x| matches!(x, 'x' | 'X'));
+                if d.is_ascii_alphanumeric() || d == '_' || d == '.' || exponent_sign {
                     i += 1;
                 } else {
                     break;
