@@ -604,7 +604,7 @@ fn b_hash(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
                     match h {
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
                         Value::Int(i) => Ok(Value::Int(if i == -1 { -2 } else { i })),
-                        Value::Long(b) => Ok(Value::Int(num::hash::hash_int(&b))),
+                        Value::Long(ref b) => Ok(Value::Int(num::hash::hash_int(b))),
                         _ => Err(rt.err(E::TypeError, "__hash__ method should return an integer")),
                     }
                 }

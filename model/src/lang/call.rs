@@ -133,23 +133,23 @@ impl Runtime<'_> {
         closure: Option<Value>,
     ) -> Value {
         let defaults = match defaults {
-            Some(Value::Tuple(t)) => (*t).clone(),
+            Some(Value::Tuple(ref t)) => (**t).clone(),
             _ => Vec::new(),
         };
         let kwdefaults = match kwdefaults {
-            Some(Value::Dict(d)) => d
+            Some(Value::Dict(ref d)) => d
                 .borrow()
                 .items()
                 .into_iter()
                 .filter_map(|(k, v)| match k {
-                    Value::Str(s) => Some((s, v)),
+                    Value::Str(ref s) => Some((s.clone(), v)),
                     _ => None,
                 })
                 .collect(),
             _ => Vec::new(),
         };
         let closure: Vec<Cell> = match closure {
-            Some(Value::Tuple(t)) => t
+            Some(Value::Tuple(ref t)) => t
                 .iter()
                 .map(|c| match c {
                     Value::Cell(c) => c.clone(),

@@ -112,7 +112,7 @@ impl Runtime<'_> {
     fn string_result(&mut self, m: &Value, name: &str) -> PyResult<String> {
         let r = self.call_value(m, vec![])?;
         match r {
-            Value::Str(s) => Ok(s.to_string()),
+            Value::Str(ref s) => Ok(s.to_string()),
             other => {
                 let tn = self.type_name(&other);
                 Err(self.err(
