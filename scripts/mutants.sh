@@ -37,6 +37,7 @@ for a in "$@"; do
 done
 status=0
 for crate in $crates; do
+  mkdir -p "$out/$crate"
   case "$crate" in
     model)
       set +e

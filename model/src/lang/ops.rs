@@ -416,6 +416,12 @@ impl Runtime<'_> {
             (UnaryOp::Pos, Value::Int(_) | Value::Long(_) | Value::Float(_)) => {
                 return Ok(v.clone())
             }
+            (UnaryOp::Invert, Value::Bool(_)) if self.v.minor() >= 12 => {
+                // 3.12+ warn (DeprecationWarning), at compile time when the operand is a
+                // constant (once, however often the line runs) and at each evaluation
+                // otherwise: the model does not follow that, so it refuses.
+                return Err(self.refuse("'~' on a bool (3.12+ warn that it is deprecated)"));
+            }
             (UnaryOp::Invert, Value::Bool(_) | Value::Int(_) | Value::Long(_)) => {
                 let b = v.as_bigint().expect("an int");
                 return Ok(Value::from_bigint(num::int::invert(&b)));
