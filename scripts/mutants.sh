@@ -9,8 +9,9 @@
 # The model's mutants are tested with the tests that compare it with CPython or pin its
 # rules: tests/oracle.rs (the corpus and generated scenarios against CPython 3.7-3.13),
 # tests/rules.rs, tests/seed.rs, tests/busy_timeouts.rs, and the workspace's unit tests
-# (cargo test --workspace --lib --test ...: cargo-mutants 27 passed only the first of
-# several --test-package options to cargo). aiospec-impl's mutants are tested with
+# (cargo test --workspace --lib --test ...). The model's files are chosen by excluding the
+# others from a workspace run: with --package aiospec-model, cargo-mutants 27 ran the
+# tests of that package alone, whatever --test-package or --test-workspace said. aiospec-impl's mutants are tested with
 # aiospec-impl's own tests. The two
 # crates are two cargo-mutants runs, one after the other, each given every argument
 # (--shard k/n takes shard k of each crate's mutants; shards are dealt round-robin, so a
@@ -42,7 +43,9 @@ for crate in $crates; do
     model)
       set +e
       cargo mutants \
-        --package aiospec-model \
+        --workspace \
+        --exclude 'src/**' --exclude 'impl/**' --exclude 'fuzz/**' \
+        --exclude 'tests/**' --exclude 'benches/**' \
         --test-workspace=true \
         --profile release \
         "${sharding[@]}" \

@@ -106,6 +106,48 @@ fn m3_nesting_beyond_the_limits_is_refused() {
 }
 
 #[test]
+fn m3_long_chains_of_operators_and_awaits_are_refused_not_a_stack_overflow() {
+    // 30,000 `+` terms and 30,000 awaits (issue 11: both overflowed the stack). `await await`
+    // is a syntax error to CPython too (await takes a primary), reported with its place.
+    let plus = format!("x = {}\n", vec!["1"; 30000].join(" + "));
+    refused(
+        plus.as_bytes(),
+        "1:",
+        "nested deeper than 500",
+        &["run", "explore", "export"],
+    );
+    let awaits = format!(
+        "import asyncio\nasync def f():\n    return {}asyncio.sleep(0)\n",
+        "await ".repeat(30000)
+    );
+    refused(
+        awaits.as_bytes(),
+        "3:",
+        "nested deeper than 500",
+        &["run", "explore", "export"],
+    );
+}
+
+#[test]
+fn m3_input_size_is_capped() {
+    // `aiospec run /dev/urandom` read without bound (issue 11): a file past 1 MiB is refused
+    // before it is read whole, naming the limit.
+    let d = dir("big");
+    let f = write(&d, "big.py", &vec![b'#'; (1 << 20) + 1]);
+    for cmd in ["run", "explore", "export"] {
+        let (code, _, err) = aiospec(&[cmd, &f]);
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(
+            err.contains("larger than the model's limit of 1048576 bytes"),
+            "{err}"
+        );
+    }
+    let (code, _, err) = aiospec(&["run", "/dev/urandom"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("larger than the model's limit"), "{err}");
+}
+
+#[test]
 fn m5_run_exits_as_python_does() {
     // The seed's program (a): stdout has the prints, stderr the traceback, status 1.
     let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed/a_gather.py");
