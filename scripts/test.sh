@@ -9,12 +9,22 @@
 # tests fail, naming what is missing, if an interpreter is absent.
 #   AIOSPEC_FUZZ_CASES=N   generated scenarios per Python version (default 300)
 #   AIOSPEC_SKIP_CPYTHON=1 skip the oracle tests explicitly when no CPython is installed
+#   AIOSPEC_FUZZ_SECONDS=S the bounded fuzz campaign's length (default 60; 0 skips it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${AIOSPEC_SKIP_CPYTHON:-0}" != 1 ]; then
   bash scripts/pythons.sh --only cpython
 fi
 cargo test --workspace --release
+# A bounded crash-fuzzing campaign (fuzz/, SPEC M3/M4): about a minute of inputs through
+# load, compile, run, explore and export; any panic, signal, hang or out-of-memory abort
+# fails the suite, and the input is written to fuzz/regressions/ (replayed by cargo test).
+# The seed is fixed (AIOSPEC_FUZZ_SEED to change it), so a slower machine runs a prefix of the
+# same inputs and CI is reproducible; the long campaigns vary it (scripts/fuzz.sh --shard).
+if [ "${AIOSPEC_FUZZ_SECONDS:-60}" != 0 ]; then
+  bash scripts/fuzz.sh --seconds "${AIOSPEC_FUZZ_SECONDS:-60}" --jobs 2 --progress-secs 0 \
+    --seed "${AIOSPEC_FUZZ_SEED:-20261128}"
+fi
 if [ -d impl/tests ] && ls impl/tests/loom_*.rs >/dev/null 2>&1; then
   RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS="${LOOM_MAX_PREEMPTIONS:-2}" \
     cargo test -p aiospec-impl --release --target-dir target/loom --test 'loom_*'

@@ -2,9 +2,8 @@
 //! statuses that mean something, clear errors that name the file and the place, no panic, no
 //! hang, no deadlock.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn aiospec(args: &[&str]) -> (i32, String, String) {
     aiospec_env(args, &[])
@@ -107,6 +106,48 @@ fn m3_nesting_beyond_the_limits_is_refused() {
 }
 
 #[test]
+fn m3_long_chains_of_operators_and_awaits_are_refused_not_a_stack_overflow() {
+    // 30,000 `+` terms and 30,000 awaits (issue 11: both overflowed the stack). `await await`
+    // is a syntax error to CPython too (await takes a primary), reported with its place.
+    let plus = format!("x = {}\n", vec!["1"; 30000].join(" + "));
+    refused(
+        plus.as_bytes(),
+        "1:",
+        "nested deeper than 500",
+        &["run", "explore", "export"],
+    );
+    let awaits = format!(
+        "import asyncio\nasync def f():\n    return {}asyncio.sleep(0)\n",
+        "await ".repeat(30000)
+    );
+    refused(
+        awaits.as_bytes(),
+        "3:",
+        "SyntaxError",
+        &["run", "explore", "export"],
+    );
+}
+
+#[test]
+fn m3_input_size_is_capped() {
+    // `aiospec run /dev/urandom` read without bound (issue 11): a file past 1 MiB is refused
+    // before it is read whole, naming the limit.
+    let d = dir("big");
+    let f = write(&d, "big.py", &vec![b'#'; (1 << 20) + 1]);
+    for cmd in ["run", "explore", "export"] {
+        let (code, _, err) = aiospec(&[cmd, &f]);
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(
+            err.contains("larger than the model's limit of 1048576 bytes"),
+            "{err}"
+        );
+    }
+    let (code, _, err) = aiospec(&["run", "/dev/urandom"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("larger than the model's limit"), "{err}");
+}
+
+#[test]
 fn m5_run_exits_as_python_does() {
     // The seed's program (a): stdout has the prints, stderr the traceback, status 1.
     let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed/a_gather.py");
@@ -205,33 +246,31 @@ fn explore_says_where_it_stopped() {
 
 #[test]
 fn closed_stdout_is_not_a_panic() {
-    // `aiospec explore FILE | head -1`, twenty times.
+    // `aiospec explore FILE | head -1`, a hundred times in a row (issue 11's acceptance), as
+    // a shell runs it: head exits after the first line, and aiospec's next write finds the
+    // pipe closed. aiospec's own status (PIPESTATUS[0]) must be 0 (it finished first) or
+    // 141 (128 + SIGPIPE, as a C tool stopped by the closed pipe), and stderr must hold no
+    // panic text. A process per run also pins that a write error is no panic (exit 101).
     let d = dir("pipe");
     let f = write(&d, "many.py", MANY_ORDERS);
-    for _ in 0..20 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aiospec"))
-            .args(["explore", &f, "--max-runs", "2000"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let mut stdout = child.stdout.take().expect("stdout");
-        let mut first = [0u8; 16];
-        stdout.read_exact(&mut first).expect("some output");
-        drop(stdout);
-        let mut err = String::new();
-        child
-            .stderr
-            .take()
-            .expect("stderr")
-            .read_to_string(&mut err)
-            .expect("stderr");
-        let status = child.wait().expect("wait");
-        assert!(!err.contains("panicked"), "{err}");
-        // Finished before the reader went away, or stopped by it (141 = 128 + SIGPIPE).
+    let script = format!(
+        "{} explore {} --max-runs 2000 2>\"$ERR\" | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        env!("CARGO_BIN_EXE_aiospec"),
+        f
+    );
+    let err_file = d.join("stderr.txt");
+    for i in 0..100 {
+        let out = Command::new("bash")
+            .args(["-c", &script])
+            .env("ERR", &err_file)
+            .output()
+            .expect("bash");
+        let status = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let err = std::fs::read_to_string(&err_file).unwrap_or_default();
+        assert!(!err.contains("panicked"), "run {i}: {err}");
         assert!(
-            matches!(status.code(), Some(0) | Some(141)),
-            "{status:?}: {err}"
+            status == "0" || status == "141",
+            "run {i}: aiospec exited {status}: {err}"
         );
     }
 }

@@ -11,14 +11,35 @@ use crate::runtime::{Impl, Runtime};
 
 impl Runtime<'_> {
     /// `repr(fut)`.
+    ///
+    /// Tasks that wait for each other (`a` awaits `b_task`, `b` awaits `a_task`) show each
+    /// other as `wait_for=`, without end: 3.7-3.10 recurse until RecursionError (inside the
+    /// loop's exception handler); from 3.11 `_future_repr` and `_task_repr` are
+    /// `@reprlib.recursive_repr()`, which writes `...` for a future already being shown, but
+    /// such tasks are reported when the garbage collector frees their cycle, with their
+    /// coroutines still running, which the model's finalisation does not follow. The model
+    /// refuses on every version (it overflowed the Rust stack: found by the fuzz campaign).
     pub fn future_repr(&mut self, f: FutId) -> PyResult<String> {
         let class = match self.futs[f.0].kind {
             FutKind::Plain => "Future",
             FutKind::Task(_) => "Task",
             FutKind::Gathering(_) => "_GatheringFuture",
         };
-        let info = self.future_repr_info(f)?;
-        Ok(format!("<{class} {}>", info.join(" ")))
+        // Keys of futures on the repr stack (which holds containers' addresses otherwise).
+        let key = (1usize << (usize::BITS - 1)) | f.0;
+        if self.repr_stack.contains(&key) {
+            return Err(self.refuse(
+                "the repr of a task that waits for itself through other tasks (CPython \
+                 3.7-3.10 recurse until RecursionError; 3.11+ write '...' when the \
+                 garbage collector frees the cycle)",
+            ));
+        }
+        self.repr_stack.push(key);
+        let info = self.future_repr_info(f);
+        if let Some(p) = self.repr_stack.iter().rposition(|k| *k == key) {
+            self.repr_stack.remove(p);
+        }
+        Ok(format!("<{class} {}>", info?.join(" ")))
     }
 
     fn future_repr_info(&mut self, f: FutId) -> PyResult<Vec<String>> {

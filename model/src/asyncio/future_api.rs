@@ -201,8 +201,8 @@ fn f_set_exception(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResu
         Value::Class(c) if c.is_exception => rt.call_value(&x.clone(), vec![])?,
         _ => x,
     };
-    let e = match x {
-        Value::Instance(i) if i.exc.is_some() => i,
+    let e = match &x {
+        Value::Instance(i) if i.exc.is_some() => i.clone(),
         _ => {
             return Err(match rt.imp {
                 Impl::C => rt.err(E::TypeError, "invalid exception object"),

@@ -143,12 +143,28 @@ impl Runtime<'_> {
     }
 
     /// `fut.cancel(msg)`, dispatched on the future's class (Future, Task, _GatheringFuture).
+    ///
+    /// A task's cancel calls what it awaits (`_fut_waiter.cancel()`), a gather's calls its
+    /// children's: tasks that await each other, directly or through gathers, recurse without
+    /// end, and CPython raises RecursionError where its Python and C recursion checks decide
+    /// (tasks' and futures' reprs recurse as well). Not modelled: a chain of cancels as deep
+    /// as the recursion limit is refused (SPEC M2).
     pub fn cancel(&mut self, f: FutId, msg: Option<Value>) -> bool {
-        match self.futs[f.0].kind {
+        if self.error.is_some() {
+            return false;
+        }
+        if self.depth >= self.config.recursion_limit {
+            self.refuse("cancel() recursing through the futures tasks await as deep as the recursion limit (tasks that await each other: CPython raises RecursionError, at a depth not modelled)");
+            return false;
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || match self.futs[f.0].kind {
             FutKind::Plain => self.future_cancel(f, msg),
             FutKind::Task(_) => self.task_cancel(f, msg),
             FutKind::Gathering(g) => self.gathering_future_cancel(g, f, msg),
-        }
+        });
+        self.depth -= 1;
+        r
     }
 
     /// `Future._make_cancelled_error()` (3.9+); a bare `CancelledError()` before.

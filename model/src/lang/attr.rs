@@ -91,7 +91,7 @@ impl Runtime<'_> {
     fn bind(&mut self, found: Value, inst: &Value, cls: &Rc<Class>) -> PyResult<Value> {
         Ok(match found {
             Value::Function(_) => Value::Method(Rc::new((found, inst.clone()))),
-            Value::Native(n) if n.this.is_none() && n.owner.is_some() => {
+            Value::Native(ref n) if n.this.is_none() && n.owner.is_some() => {
                 Value::Native(Rc::new(NativeFn {
                     name: n.name,
                     owner: n.owner,
@@ -360,8 +360,8 @@ impl Runtime<'_> {
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
-                if let Some(Value::Obj(o)) = i.class.lookup(name) {
-                    if let NativeObj::Property { fset, .. } = &*o {
+                if let Some(Value::Obj(ref o)) = i.class.lookup(name) {
+                    if let NativeObj::Property { fset, .. } = &**o {
                         if fset.is_none() {
                             let msg = if self.v.minor() >= 11 {
                                 format!(

@@ -607,7 +607,7 @@ fn b_hash(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
                     match h {
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
                         Value::Int(i) => Ok(Value::Int(if i == -1 { -2 } else { i })),
-                        Value::Long(b) => Ok(Value::Int(num::hash::hash_int(&b))),
+                        Value::Long(ref b) => Ok(Value::Int(num::hash::hash_int(b))),
                         _ => Err(rt.err(E::TypeError, "__hash__ method should return an integer")),
                     }
                 }
@@ -943,10 +943,14 @@ fn b_round(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             }
             // Round half to even at 10**-n.
             let b = x.as_bigint().expect("an int");
-            if -n > 4300 {
+            // Past x's number of decimal digits, 10**-n > 2*|x| and the result is 0 (CPython
+            // computes 10**-n first: for ndigits near -2**63 it never finishes). `-n` would
+            // overflow at i64::MIN.
+            let m = n.unsigned_abs();
+            if m > b.bits() / 3 + 2 {
                 return Ok(Value::Int(0));
             }
-            let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+            let p = num_traits::pow(BigInt::from(10), m as usize);
             let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
             let twice = &r * 2;
             let up = twice > p || (twice == p && num_integer::Integer::is_odd(&q));

@@ -21,6 +21,9 @@ impl Runtime<'_> {
     pub fn call(&mut self, callee: &Value, args: Args) -> PyResult {
         match callee {
             Value::Function(f) => self.call_function(f, args),
+            Value::Native(n) if n.this.is_none() && is_unbound_method(n) => {
+                self.call_unbound(n, args)
+            }
             Value::Native(n) => {
                 let this = n.this.clone();
                 (n.f)(self, this.as_ref(), args)
@@ -56,6 +59,59 @@ impl Runtime<'_> {
         }
     }
 
+    /// A builtin type's method called through the class (`str.split(s)`): the first argument
+    /// is `self`, and must be an instance of the type (CPython's method descriptor checks).
+    fn call_unbound(&mut self, n: &super::object::NativeFn, mut args: Args) -> PyResult {
+        let owner = n.owner.unwrap_or("object");
+        let minor = self.v.minor();
+        if args.pos.is_empty() {
+            let msg = if minor >= 9 {
+                format!("unbound method {owner}.{}() needs an argument", n.name)
+            } else {
+                format!(
+                    "descriptor '{}' of '{owner}' object needs an argument",
+                    n.name
+                )
+            };
+            return Err(self.err(E::TypeError, &msg));
+        }
+        let this = args.pos.remove(0);
+        let ok = matches!(
+            (owner, &this),
+            ("str", Value::Str(_))
+                | ("list", Value::List(_))
+                | ("tuple", Value::Tuple(_))
+                | ("dict", Value::Dict(_))
+                | ("set", Value::Set(_))
+                | ("frozenset", Value::FrozenSet(_))
+                | ("int", Value::Int(_) | Value::Long(_) | Value::Bool(_))
+                | ("float", Value::Float(_))
+        );
+        if !ok {
+            if matches!(this, Value::Instance(_)) {
+                // Possibly an instance of a subclass of the builtin type.
+                return Err(self.refuse(format!(
+                    "{owner}.{}() called through the class on an instance of a class the program defined",
+                    n.name
+                )));
+            }
+            let tn = self.type_name(&this);
+            let msg = if minor >= 8 {
+                format!(
+                    "descriptor '{}' for '{owner}' objects doesn't apply to a '{tn}' object",
+                    n.name
+                )
+            } else {
+                format!(
+                    "descriptor '{}' requires a '{owner}' object but received a '{tn}'",
+                    n.name
+                )
+            };
+            return Err(self.err(E::TypeError, &msg));
+        }
+        (n.f)(self, Some(&this), args)
+    }
+
     /// Call an object through its class's `__call__`.
     fn call_special(&mut self, callee: &Value, args: Args) -> PyResult {
         match self.lookup_special(callee, "__call__") {
@@ -77,23 +133,23 @@ impl Runtime<'_> {
         closure: Option<Value>,
     ) -> Value {
         let defaults = match defaults {
-            Some(Value::Tuple(t)) => (*t).clone(),
+            Some(Value::Tuple(ref t)) => (**t).clone(),
             _ => Vec::new(),
         };
         let kwdefaults = match kwdefaults {
-            Some(Value::Dict(d)) => d
+            Some(Value::Dict(ref d)) => d
                 .borrow()
                 .items()
                 .into_iter()
                 .filter_map(|(k, v)| match k {
-                    Value::Str(s) => Some((s, v)),
+                    Value::Str(ref s) => Some((s.clone(), v)),
                     _ => None,
                 })
                 .collect(),
             _ => Vec::new(),
         };
         let closure: Vec<Cell> = match closure {
-            Some(Value::Tuple(t)) => t
+            Some(Value::Tuple(ref t)) => t
                 .iter()
                 .map(|c| match c {
                     Value::Cell(c) => c.clone(),
@@ -314,4 +370,13 @@ impl Runtime<'_> {
         );
         self.err(E::TypeError, &msg)
     }
+}
+
+/// A method of a builtin type looked up on the type itself (`str.split`), which takes its
+/// `self` as the first argument (`dict.fromkeys` is a class method: it takes none).
+fn is_unbound_method(n: &super::object::NativeFn) -> bool {
+    matches!(
+        n.owner,
+        Some("str" | "list" | "tuple" | "dict" | "set" | "frozenset" | "int" | "float")
+    ) && n.name != "fromkeys"
 }

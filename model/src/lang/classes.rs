@@ -106,7 +106,7 @@ impl Runtime<'_> {
         // A plain function named __classcell__-free: `__qualname__` and `__module__` stay in the
         // class dict as CPython keeps them.
         let qualname = match dict.shift_remove("__qualname__") {
-            Some(Value::Str(s)) => s,
+            Some(Value::Str(ref s)) => s.clone(),
             _ => func.qualname(),
         };
         let module: Rc<str> = match &module_name {

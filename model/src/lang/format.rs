@@ -27,7 +27,7 @@ impl Runtime<'_> {
                 let m = self.lookup_special(v, "__format__").expect("found above");
                 let r = self.call_value(&m, vec![Value::str(spec)])?;
                 return match r {
-                    Value::Str(s) => Ok(s.to_string()),
+                    Value::Str(ref s) => Ok(s.to_string()),
                     other => {
                         let tn = self.type_name(&other);
                         Err(self.err(

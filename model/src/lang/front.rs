@@ -129,8 +129,12 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 pub fn parse_module(src: &SourceFile, v: PyVersion) -> Result<ast::ModModule, LoadError> {
     prescan(src)?;
     // ruff's parser recurses on nesting that has no brackets (`not not ... x`); the tree it
-    // builds is dropped recursively too. A grown stack bounds both (check_depth then refuses).
-    stacker::maybe_grow(1 << 20, 256 << 20, || parse_checked(src, v))
+    // builds is dropped recursively too. Both run on a stack of their own, sized for the
+    // worst case (one level per byte of the program, each well under 1 KiB), so that
+    // check_depth, not the stack, decides. (`maybe_grow` would keep the caller's stack
+    // whenever a megabyte of it is left, and a long program needs more.)
+    let stack = src.text.len().saturating_mul(1024).clamp(64 << 20, 1 << 30);
+    stacker::grow(stack, || parse_checked(src, v))
 }
 
 fn parse_checked(src: &SourceFile, v: PyVersion) -> Result<ast::ModModule, LoadError> {

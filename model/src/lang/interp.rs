@@ -611,8 +611,8 @@ impl Runtime<'_> {
                 let items = f.stack.split_off(f.stack.len() - *n as usize);
                 let mut s = String::new();
                 for x in items {
-                    if let Value::Str(p) = x {
-                        s.push_str(&p);
+                    if let Value::Str(ref p) = x {
+                        s.push_str(p);
                     }
                 }
                 self.check_size(s.len())?;
@@ -628,7 +628,7 @@ impl Runtime<'_> {
                     Conversion::Ascii => Value::str(&self.ascii(&v)?),
                 };
                 let spec = match spec {
-                    Some(Value::Str(s)) => s.to_string(),
+                    Some(Value::Str(ref s)) => s.to_string(),
                     _ => String::new(),
                 };
                 let s = self.format_value(&v, &spec)?;
@@ -638,9 +638,9 @@ impl Runtime<'_> {
                 let v = Self::pop(f);
                 let n = f.stack.len();
                 if let Value::List(l) = &f.stack[n - *d as usize] {
-                    l.borrow_mut().push(v);
-                    let len = l.borrow().len();
+                    let len = l.borrow().len() + 1;
                     self.check_size(len)?;
+                    l.borrow_mut().push(v);
                 }
             }
             Instr::SetAdd(d) => {
@@ -672,10 +672,10 @@ impl Runtime<'_> {
                         return Err(Raised::New(e));
                     }
                 };
-                if let Value::List(l) = l {
-                    l.borrow_mut().extend(items);
-                    let len = l.borrow().len();
+                if let Value::List(ref l) = l {
+                    let len = l.borrow().len().saturating_add(items.len());
                     self.check_size(len)?;
+                    l.borrow_mut().extend(items);
                 }
             }
             Instr::SetUpdate(d) => {
@@ -736,15 +736,15 @@ impl Runtime<'_> {
                 let args = Self::pop(f);
                 let callee = Self::pop(f);
                 let pos = match args {
-                    Value::List(l) => l.borrow().clone(),
-                    Value::Tuple(t) => (*t).clone(),
+                    Value::List(ref l) => l.borrow().clone(),
+                    Value::Tuple(ref t) => (**t).clone(),
                     _ => unreachable!("CallEx arguments are a list"),
                 };
                 let mut kwv = Vec::new();
-                if let Some(Value::Dict(d)) = kw {
+                if let Some(Value::Dict(ref d)) = kw {
                     for (k, v) in d.borrow().items() {
                         match k {
-                            Value::Str(s) => kwv.push((s, v)),
+                            Value::Str(ref s) => kwv.push((s.clone(), v)),
                             _ => {
                                 return Err(Raised::New(
                                     self.err(E::TypeError, "keywords must be strings"),
@@ -1009,16 +1009,16 @@ impl Runtime<'_> {
     /// The exception instance `raise v` raises: a class is instantiated.
     pub fn make_raisable(&mut self, v: Value) -> PyResult<Exc> {
         match v {
-            Value::Instance(i) if i.exc.is_some() => Ok(i),
-            Value::Class(c) if c.is_exception => {
+            Value::Instance(ref i) if i.exc.is_some() => Ok(i.clone()),
+            Value::Class(ref c) if c.is_exception => {
                 let r = self.call(&Value::Class(c.clone()), Args::default())?;
                 match r {
-                    Value::Instance(i) if i.exc.is_some() => Ok(i),
+                    Value::Instance(ref i) if i.exc.is_some() => Ok(i.clone()),
                     other => {
                         let tn = self.type_name(&other);
                         let msg = format!(
                             "calling {} should have returned an instance of BaseException, not {tn}",
-                            self.repr(&Value::Class(c))?
+                            self.repr(&Value::Class(c.clone()))?
                         );
                         Err(self.err(E::TypeError, &msg))
                     }
@@ -1030,8 +1030,8 @@ impl Runtime<'_> {
 
     fn make_raisable_cause(&mut self, v: Value) -> PyResult<Exc> {
         match v {
-            Value::Instance(i) if i.exc.is_some() => Ok(i),
-            Value::Class(c) if c.is_exception => self.make_raisable(Value::Class(c)),
+            Value::Instance(ref i) if i.exc.is_some() => Ok(i.clone()),
+            Value::Class(ref c) if c.is_exception => self.make_raisable(Value::Class(c.clone())),
             _ => Err(self.err(
                 E::TypeError,
                 "exception causes must derive from BaseException",

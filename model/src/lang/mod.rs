@@ -39,6 +39,7 @@ pub mod source;
 pub mod subscript;
 pub mod suggestions;
 pub mod symtable;
+pub mod teardown;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -215,9 +215,9 @@ impl Runtime<'_> {
                     let tn = self.type_name(b);
                     self.err(E::TypeError, &format!("'{tn}' object is not iterable"))
                 })?;
-                l.borrow_mut().extend(items);
-                let n = l.borrow().len();
+                let n = l.borrow().len().saturating_add(items.len());
                 self.check_size(n)?;
+                l.borrow_mut().extend(items);
                 return Ok(a.clone());
             }
             (BinOp::Mul, Value::List(l)) => {
@@ -305,15 +305,15 @@ impl Runtime<'_> {
                 Some(Value::str(&s))
             }
             (BinOp::Add, Value::List(x), Value::List(y)) => {
+                self.check_size(x.borrow().len() + y.borrow().len())?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
-                self.check_size(v.len())?;
                 Some(Value::list(v))
             }
             (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                self.check_size(x.len() + y.len())?;
                 let mut v = (**x).clone();
                 v.extend(y.iter().cloned());
-                self.check_size(v.len())?;
                 Some(Value::tuple(v))
             }
             (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => {
@@ -415,6 +415,12 @@ impl Runtime<'_> {
             (UnaryOp::Pos, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
             (UnaryOp::Pos, Value::Int(_) | Value::Long(_) | Value::Float(_)) => {
                 return Ok(v.clone())
+            }
+            (UnaryOp::Invert, Value::Bool(_)) if self.v.minor() >= 12 => {
+                // 3.12+ warn (DeprecationWarning), at compile time when the operand is a
+                // constant (once, however often the line runs) and at each evaluation
+                // otherwise: the model does not follow that, so it refuses.
+                return Err(self.refuse("'~' on a bool (3.12+ warn that it is deprecated)"));
             }
             (UnaryOp::Invert, Value::Bool(_) | Value::Int(_) | Value::Long(_)) => {
                 let b = v.as_bigint().expect("an int");

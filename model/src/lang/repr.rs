@@ -112,7 +112,7 @@ impl Runtime<'_> {
     fn string_result(&mut self, m: &Value, name: &str) -> PyResult<String> {
         let r = self.call_value(m, vec![])?;
         match r {
-            Value::Str(s) => Ok(s.to_string()),
+            Value::Str(ref s) => Ok(s.to_string()),
             other => {
                 let tn = self.type_name(&other);
                 Err(self.err(
@@ -131,7 +131,11 @@ impl Runtime<'_> {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.repr_inner(v))
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.repr_inner(v))?;
+        // A repr can be several times longer than its object (`repr(repr(s))` doubles the
+        // backslashes each time): the size limit holds for it as for any string (SPEC M4).
+        self.check_size(r.len())?;
+        Ok(r)
     }
 
     fn repr_inner(&mut self, v: &Value) -> PyResult<String> {

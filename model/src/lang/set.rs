@@ -285,7 +285,7 @@ impl Runtime<'_> {
     /// `frozenset(s)` of a new set.
     pub fn freeze(&mut self, s: Value) -> Value {
         match s {
-            Value::Set(c) => Value::FrozenSet(Rc::new(c.borrow().clone())),
+            Value::Set(ref c) => Value::FrozenSet(Rc::new(c.borrow().clone())),
             other => other,
         }
     }

@@ -214,7 +214,7 @@ impl Runtime<'_> {
                     return Err(not_subscriptable(self));
                 }
                 match c.lookup("__class_getitem__") {
-                    Some(Value::Native(n)) if n.name == "_generic_alias" => {
+                    Some(Value::Native(ref n)) if n.name == "_generic_alias" => {
                         let ir = self.repr(idx)?;
                         let text = format!(
                             "{}.{}[{}]",

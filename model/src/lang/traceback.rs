@@ -415,8 +415,8 @@ impl Runtime<'_> {
         let notes = e.exc().notes.clone();
         for n in notes {
             match n {
-                Value::Str(s) => {
-                    out.push_str(&s);
+                Value::Str(ref s) => {
+                    out.push_str(s);
                     out.push('\n');
                 }
                 other => {
@@ -451,7 +451,7 @@ impl Runtime<'_> {
             }
         };
         if self.exc_is(e, E::NameError) {
-            let Some(Value::Str(name)) = attr(e, "name") else {
+            let Some(Value::Str(ref name)) = attr(e, "name") else {
                 return String::new();
             };
             let hint = if display || minor <= 11 {
@@ -463,7 +463,7 @@ impl Runtime<'_> {
                 Some(h) => format!(". Did you mean: '{h}'?"),
                 None => String::new(),
             };
-            if minor >= 12 && is_stdlib_module(&name, minor) {
+            if minor >= 12 && is_stdlib_module(name, minor) {
                 // 3.12's `traceback` module leaves out the question mark its C display has.
                 let q = if minor >= 13 || display { "?" } else { "" };
                 if hint.is_some() {
@@ -476,12 +476,12 @@ impl Runtime<'_> {
         }
         let is_attr = self.exc_is(e, E::AttributeError);
         let (wrong, candidates) = if is_attr {
-            let (Some(Value::Str(name)), Some(obj)) = (attr(e, "name"), attr(e, "obj")) else {
+            let (Some(Value::Str(ref name)), Some(obj)) = (attr(e, "name"), attr(e, "obj")) else {
                 return String::new();
             };
             if minor >= 15 {
                 // 3.15 first looks for what another language calls the method.
-                if let Some(hint) = cross_language_hint(&self.type_name(&obj), &name) {
+                if let Some(hint) = cross_language_hint(&self.type_name(&obj), name) {
                     return format!(". {hint}");
                 }
             }
@@ -491,18 +491,15 @@ impl Runtime<'_> {
                         // 3.13 keeps underscored names when the raising frame's `self` is
                         // the object; the model does not keep frames, so it refuses where
                         // that would change the answer.
-                        let all = closest(d.iter().map(|s| s.as_str()), &name, algo);
-                        let shown = closest(
-                            hide(d.clone(), &name).iter().map(|s| s.as_str()),
-                            &name,
-                            algo,
-                        );
+                        let all = closest(d.iter().map(|s| s.as_str()), name, algo);
+                        let shown =
+                            closest(hide(d.clone(), name).iter().map(|s| s.as_str()), name, algo);
                         if all != shown {
                             self.refuse("a suggestion for an underscored attribute on 3.13");
                             return String::new();
                         }
                     }
-                    (name.to_string(), hide(d, &name))
+                    (name.to_string(), hide(d, name))
                 }
                 Err(what) => {
                     self.refuse(format!("the \"Did you mean\" of an AttributeError: {what}"));
@@ -510,17 +507,17 @@ impl Runtime<'_> {
                 }
             }
         } else if minor >= 12 && self.exc_is(e, E::ImportError) {
-            let (Some(Value::Str(from)), Some(Value::Str(module))) =
+            let (Some(Value::Str(ref from)), Some(Value::Str(ref module))) =
                 (attr(e, "name_from"), attr(e, "name"))
             else {
                 return String::new();
             };
-            let d = match self.modules.get(&*module).cloned() {
+            let d = match self.modules.get(module).cloned() {
                 Some(m) => self.dir_of(&Value::Module(m)),
                 None => Err(format!("the module '{module}'")),
             };
             match d {
-                Ok(d) => (from.to_string(), hide(d, &from)),
+                Ok(d) => (from.to_string(), hide(d, from)),
                 Err(what) => {
                     self.refuse(format!("the \"Did you mean\" of an ImportError: {what}"));
                     return String::new();

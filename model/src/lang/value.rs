@@ -205,3 +205,109 @@ fn same_kind(a: &Value, b: &Value) -> bool {
             )
         )
 }
+/// Freeing a value never recurses once per level of nesting: a list nested a million deep
+/// (`l = [l]` in a loop), a linked list of a million instances, would overflow the Rust
+/// stack (SPEC M3). As CPython's "trashcan" does, a container freed while another is being
+/// freed hands its contents to a queue, which the outermost free empties in a loop.
+impl Drop for Value {
+    fn drop(&mut self) {
+        let Some(kids) = self.take_contents_if_last() else {
+            return;
+        };
+        if kids.is_empty() {
+            return;
+        }
+        thread_local! {
+            static TRASH: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
+        }
+        // Inside a free already: queue the contents for it.
+        let queued = TRASH
+            .try_with(|t| match t.try_borrow_mut() {
+                Ok(mut t) => match t.as_mut() {
+                    Some(q) => {
+                        q.extend(kids);
+                        None
+                    }
+                    None => {
+                        *t = Some(Vec::new());
+                        Some(kids)
+                    }
+                },
+                Err(_) => Some(kids),
+            })
+            .unwrap_or(None);
+        // The outermost free: drop queued values one at a time (each queues its own).
+        let Some(mut todo) = queued else { return };
+        loop {
+            while let Some(v) = todo.pop() {
+                drop(v);
+            }
+            let more = TRASH
+                .try_with(|t| t.borrow_mut().as_mut().map(std::mem::take))
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            if more.is_empty() {
+                break;
+            }
+            todo = more;
+        }
+        let _ = TRASH.try_with(|t| *t.borrow_mut() = None);
+    }
+}
+
+impl Value {
+    /// The values this one holds, taken out of it when this is the last reference to a
+    /// container (so that freeing it frees them).
+    fn take_contents_if_last(&mut self) -> Option<Vec<Value>> {
+        fn values<K>(m: indexmap::IndexMap<K, (Value, Value)>) -> Vec<Value> {
+            m.into_values().flat_map(|(k, v)| [k, v]).collect()
+        }
+        match self {
+            Value::List(l) if Rc::strong_count(l) == 1 => {
+                Some(std::mem::take(&mut *l.try_borrow_mut().ok()?))
+            }
+            Value::Tuple(t) => Rc::get_mut(t).map(std::mem::take),
+            Value::Dict(d) if Rc::strong_count(d) == 1 => {
+                Some(values(std::mem::take(&mut d.try_borrow_mut().ok()?.map)))
+            }
+            Value::Set(s) if Rc::strong_count(s) == 1 => {
+                let map = std::mem::take(&mut s.try_borrow_mut().ok()?.map);
+                Some(map.into_values().map(|(_, m)| m).collect())
+            }
+            Value::FrozenSet(s) => {
+                let map = std::mem::take(&mut Rc::get_mut(s)?.map);
+                Some(map.into_values().map(|(_, m)| m).collect())
+            }
+            Value::Method(m) => {
+                let m = Rc::get_mut(m)?;
+                Some(vec![
+                    std::mem::replace(&mut m.0, Value::None),
+                    std::mem::replace(&mut m.1, Value::None),
+                ])
+            }
+            Value::Instance(i) => {
+                let i = Rc::get_mut(i)?;
+                let mut out: Vec<Value> = std::mem::take(i.dict.get_mut()).into_values().collect();
+                if let Some(e) = i.exc.as_mut() {
+                    let e = std::mem::take(e.get_mut());
+                    out.extend(e.args.iter().cloned());
+                    out.extend(e.cause.map(Value::Instance));
+                    out.extend(e.context.map(Value::Instance));
+                    out.extend(e.notes);
+                }
+                Some(out)
+            }
+            Value::Iter(it) if Rc::strong_count(it) == 1 => {
+                let mut it = it.try_borrow_mut().ok()?;
+                let name = it.type_name();
+                let old = std::mem::replace(&mut *it, super::iter::Iter::Exhausted { name });
+                Some(old.into_values())
+            }
+            Value::Cell(c) if Rc::strong_count(c) == 1 => {
+                Some(c.try_borrow_mut().ok()?.take().into_iter().collect())
+            }
+            _ => None,
+        }
+    }
+}

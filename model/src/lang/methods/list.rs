@@ -90,9 +90,10 @@ fn none(rt: &mut Runtime, owner: &str, name: &str, args: &Args) -> PyResult<()> 
 fn append(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let v = one(rt, "list", "append", args)?;
     let l = this_list(this);
-    l.borrow_mut().push(v);
-    let n = l.borrow().len();
+    // Checked before growing: a Vec doubles its buffer as it grows.
+    let n = l.borrow().len() + 1;
     rt.check_size(n)?;
+    l.borrow_mut().push(v);
     Ok(Value::None)
 }
 
@@ -100,9 +101,9 @@ fn extend(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let v = one(rt, "list", "extend", args)?;
     let l = this_list(this);
     let items = rt.iterate(&v)?;
-    l.borrow_mut().extend(items);
-    let n = l.borrow().len();
+    let n = l.borrow().len().saturating_add(items.len());
     rt.check_size(n)?;
+    l.borrow_mut().extend(items);
     Ok(Value::None)
 }
 
@@ -128,6 +129,7 @@ fn insert(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
             i64::MAX
         });
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    rt.check_size(n as usize + 1)?;
     l.borrow_mut().insert(j as usize, args.pos[1].clone());
     Ok(Value::None)
 }
@@ -293,36 +295,102 @@ pub fn sort(rt: &mut Runtime, l: &Value, kw: Vec<(Rc<str>, Value)>) -> PyResult<
         keyed.reverse();
     }
     let mut err = None;
-    // Insertion into a sorted run (stable); comparisons are builtin `<`.
-    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
-    for item in keyed {
-        let mut lo = 0;
-        let mut hi = sorted.len();
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match rt.compare(super::super::code::CmpOp::Lt, &item.0, &sorted[mid].0) {
-                Ok(Value::Bool(true)) => hi = mid,
-                Ok(_) => lo = mid + 1,
-                Err(e) => {
-                    err = Some(e);
-                    break;
-                }
-            }
-        }
-        if err.is_some() {
-            break;
-        }
-        sorted.insert(lo, item);
-    }
+    let sorted = stable_sort(rt, keyed, &mut err);
     if let Some(e) = err {
         // CPython leaves the list in a state its timsort reached; the model keeps the
         // original order (observable only after catching the TypeError).
         *list.borrow_mut() = original;
         return Err(e);
     }
+    let mut sorted = sorted;
     if reverse {
         sorted.reverse();
     }
     *list.borrow_mut() = sorted.into_iter().map(|(_, x)| x).collect();
     Ok(())
+}
+
+/// Items of runs up to this long are sorted by binary insertion (as CPython's timsort sorts
+/// its short runs); longer lists merge such runs, so sorting stays O(n log n).
+const RUN: usize = 64;
+
+/// A stable sort of `(key, item)` pairs by builtin `<` on the keys: binary insertion into
+/// runs of `RUN`, then pairwise merges (the right item first only if it is `<` the left).
+/// The first comparison that raises stops it, in `err`.
+fn stable_sort(
+    rt: &mut Runtime,
+    keyed: Vec<(Value, Value)>,
+    err: &mut Option<crate::lang::value::Exc>,
+) -> Vec<(Value, Value)> {
+    // A step per 16 comparisons (SPEC M4): a sort of a million items is bounded by the step
+    // budget as the loops that build it are.
+    let compared = std::cell::Cell::new(0usize);
+    let lt = |rt: &mut Runtime, a: &Value, b: &Value, err: &mut Option<_>| -> bool {
+        if err.is_some() {
+            return false;
+        }
+        compared.set(compared.get() + 1);
+        if compared.get().is_multiple_of(16) && !rt.tick() {
+            *err = Some(rt.refusal_exc());
+            return false;
+        }
+        match rt.compare(super::super::code::CmpOp::Lt, a, b) {
+            Ok(Value::Bool(true)) => true,
+            Ok(_) => false,
+            Err(e) => {
+                *err = Some(e);
+                false
+            }
+        }
+    };
+    // Sorted runs.
+    let mut runs: Vec<Vec<(Value, Value)>> = Vec::new();
+    let mut it = keyed.into_iter().peekable();
+    while it.peek().is_some() {
+        let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(RUN);
+        for item in it.by_ref().take(RUN) {
+            let mut lo = 0;
+            let mut hi = sorted.len();
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if lt(rt, &item.0, &sorted[mid].0, err) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if err.is_some() {
+                return Vec::new();
+            }
+            sorted.insert(lo, item);
+        }
+        runs.push(sorted);
+    }
+    // Merge neighbouring runs until one is left.
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut rs = runs.into_iter();
+        while let Some(a) = rs.next() {
+            let Some(b) = rs.next() else {
+                next.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let mut a = a.into_iter().peekable();
+            let mut b = b.into_iter().peekable();
+            while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+                let take_right = lt(rt, &y.0, &x.0, err);
+                if err.is_some() {
+                    return Vec::new();
+                }
+                let item = if take_right { b.next() } else { a.next() };
+                out.extend(item);
+            }
+            out.extend(a);
+            out.extend(b);
+            next.push(out);
+        }
+        runs = next;
+    }
+    runs.pop().unwrap_or_default()
 }

@@ -95,7 +95,7 @@ fn pop(rt: &mut Runtime, t: Option<&Value>, _args: Args) -> PyResult {
 }
 
 fn clear(_rt: &mut Runtime, t: Option<&Value>, _args: Args) -> PyResult {
-    if let Value::Set(c) = this(t) {
+    if let Value::Set(ref c) = this(t) {
         let mut s = c.borrow_mut();
         s.map.clear();
         if let Some(tab) = s.table.as_mut() {

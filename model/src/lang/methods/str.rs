@@ -233,7 +233,7 @@ fn sep_maxsplit(rt: &mut Runtime, name: &str, args: Args) -> PyResult<(Option<St
     )?;
     let sep = match sep {
         Value::None => None,
-        Value::Str(x) => {
+        Value::Str(ref x) => {
             if x.is_empty() {
                 return Err(rt.err(E::ValueError, "empty separator"));
             }
@@ -641,8 +641,8 @@ fn format_map(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     };
     let mut kw = Vec::new();
     for (k, v) in d.borrow().items() {
-        if let Value::Str(k) = k {
-            kw.push((k, v));
+        if let Value::Str(ref k) = k {
+            kw.push((k.clone(), v));
         }
     }
     let t = this_str(this);
