@@ -1,0 +1,199 @@
+//! The interpreter's state, and the coroutine and task layer it stands on: a coroutine object
+//! run as an aiospec-impl task (`create_task`), a body run inline, and what `await` does with
+//! each kind of awaitable, including where a delivered cancellation is raised (SPEC T6).
+//!
+//! Apart from the evaluator (`eval.rs`) because this is where the scenario meets aiospec-impl's
+//! task machinery; the evaluator only walks statements and expressions and calls in here.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use aiospec_impl as imp;
+use aiospec_model::Event;
+use imp::{Raised, TaskContext};
+
+use super::ast::CoroDef;
+use super::exceptions::ExcClass;
+use super::value::{exc, repr, to_exc, CoroObj, FutRef, NativeCall, PyExc, R, V};
+use super::{Runtime, MULTI_THREAD_MAX_SLEEP};
+
+pub(super) struct Interp {
+    pub(super) defs: Vec<CoroDef>,
+    pub(super) runtime: Runtime,
+    pub(super) events: Mutex<Vec<Event>>,
+    pub(super) executor_now: Mutex<Option<Arc<imp::Executor>>>,
+    pub(super) workers: Mutex<Option<Arc<imp::Workers>>>,
+    pub(super) started: std::time::Instant,
+    pub(super) tokio_start: Mutex<Option<tokio::time::Instant>>,
+    pub(super) gathers: AtomicUsize,
+    pub(super) waits: AtomicUsize,
+    pub(super) tasks: Mutex<Vec<imp::Task<V, PyExc>>>,
+    pub(super) coros: Mutex<Vec<Arc<CoroObj>>>,
+    pub(super) unsupported: Mutex<Option<String>>,
+}
+
+pub(super) type Locals = HashMap<String, V>;
+
+pub(super) enum Flow {
+    Normal,
+    Return(V),
+}
+
+/// The current task: its context (for cancellation delivery) and its handle.
+#[derive(Clone)]
+pub(super) struct Me {
+    pub(super) ctx: TaskContext,
+    pub(super) task: Arc<OnceLock<imp::Task<V, PyExc>>>,
+}
+
+pub(super) type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+impl Interp {
+    pub(super) fn unsupported(&self, what: &str) -> Raised<PyExc> {
+        let mut u = self.unsupported.lock().unwrap();
+        if u.is_none() {
+            *u = Some(what.to_string());
+        }
+        exc(ExcClass::NotImplementedError, what)
+    }
+
+    /// `create_task(coro)` / ensure_future of a coroutine.
+    pub(super) fn spawn_coro(self: &Arc<Self>, c: Arc<CoroObj>) -> R<imp::Task<V, PyExc>> {
+        if c.started.swap(true, Ordering::SeqCst) {
+            return Err(exc(
+                ExcClass::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            ));
+        }
+        let me_task: Arc<OnceLock<imp::Task<V, PyExc>>> = Arc::new(OnceLock::new());
+        let slot = me_task.clone();
+        let interp = self.clone();
+        let co = c.clone();
+        let t = imp::spawn_with_named(Some(&c.label), move |ctx| {
+            let me = Me { ctx, task: slot };
+            async move {
+                // A task cancelled before its first step never runs its coroutine (T6).
+                interp.check_delivered(&me)?;
+                interp.run_body(co.def, co.args.clone(), me).await
+            }
+        })
+        .map_err(|_| exc(ExcClass::RuntimeError, "no running event loop"))?;
+        let _ = me_task.set(t.clone());
+        self.tasks.lock().unwrap().push(t.clone());
+        Ok(t)
+    }
+
+    /// ensure_future of asyncio's own coroutines (`sleep`, `wait`, `wait_for`).
+    pub(super) fn spawn_native(self: &Arc<Self>, v: V, label: &str) -> R<imp::Task<V, PyExc>> {
+        let me_task: Arc<OnceLock<imp::Task<V, PyExc>>> = Arc::new(OnceLock::new());
+        let slot = me_task.clone();
+        let interp = self.clone();
+        let t = imp::spawn_with_named(Some(label), move |ctx| {
+            let me = Me { ctx, task: slot };
+            async move {
+                interp.check_delivered(&me)?;
+                interp.await_value(v, &me).await
+            }
+        })
+        .map_err(|_| exc(ExcClass::RuntimeError, "no running event loop"))?;
+        let _ = me_task.set(t.clone());
+        self.tasks.lock().unwrap().push(t.clone());
+        Ok(t)
+    }
+
+    pub(super) fn run_body(
+        self: Arc<Self>,
+        def: usize,
+        args: Vec<V>,
+        me: Me,
+    ) -> BoxFut<'static, R<V>> {
+        Box::pin(async move {
+            let d = &self.defs[def];
+            let mut locals: Locals = d.params.iter().cloned().zip(args).collect();
+            let body = d.body.clone();
+            match self
+                .exec_block(&body, &mut locals, &me, &mut Vec::new())
+                .await?
+            {
+                Flow::Return(v) => Ok(v),
+                Flow::Normal => Ok(V::None),
+            }
+        })
+    }
+
+    /// After a resumption: a cancellation delivered at this step is raised here (SPEC T6).
+    pub(super) fn check_delivered(&self, me: &Me) -> R<()> {
+        match me.ctx.take_delivered() {
+            Some(msg) => Err(Raised::Cancelled(msg)),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn await_value<'a>(self: &'a Arc<Self>, v: V, me: &'a Me) -> BoxFut<'a, R<V>> {
+        Box::pin(async move {
+            match v {
+                V::Coro(c) => {
+                    if c.started.swap(true, Ordering::SeqCst) {
+                        return Err(exc(
+                            ExcClass::RuntimeError,
+                            "cannot reuse already awaited coroutine",
+                        ));
+                    }
+                    self.clone()
+                        .run_body(c.def, c.args.clone(), me.clone())
+                        .await
+                }
+                V::SleepCoro(d) => {
+                    if self.runtime == Runtime::TokioMulti && d > MULTI_THREAD_MAX_SLEEP {
+                        return Err(self.unsupported("a sleep too long for real time"));
+                    }
+                    if d <= 0.0 {
+                        me.ctx.yield_now::<PyExc>().await?;
+                        self.check_delivered(me)?;
+                        Ok(V::None)
+                    } else {
+                        let f = imp::sleep::<PyExc>(self.duration(d))
+                            .map_err(|_| exc(ExcClass::RuntimeError, "no running event loop"))?;
+                        let r = f.await;
+                        self.check_delivered(me)?;
+                        r.map(|_| V::None)
+                    }
+                }
+                V::Fut(FutRef::Task(t)) => {
+                    let r = t.future().clone().await;
+                    self.check_delivered(me)?;
+                    r
+                }
+                V::Fut(FutRef::Gather(g)) => {
+                    let r = g.clone().await;
+                    self.check_delivered(me)?;
+                    let results = r?;
+                    Ok(V::List(Arc::new(
+                        results
+                            .into_iter()
+                            .map(|x| x.unwrap_or_else(|e| V::Exc(Arc::new(to_exc(&e)))))
+                            .collect(),
+                    )))
+                }
+                V::Native(n) => match &*n {
+                    NativeCall::Wait {
+                        fs,
+                        timeout,
+                        return_when,
+                    } => self.wait(fs, timeout, return_when, me).await,
+                    NativeCall::WaitFor { aw, timeout } => self.wait_for(aw, timeout, me).await,
+                },
+                other => Err(exc(
+                    ExcClass::TypeError,
+                    &format!(
+                        "object {} can't be used in 'await' expression",
+                        repr(&other)
+                    ),
+                )),
+            }
+        })
+    }
+}
