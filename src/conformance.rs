@@ -393,8 +393,9 @@ const FOREIGN_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn run_foreign(target: &Target, text: &str, path: &str) -> Result<Seen, String> {
     let mut cmd = if target.node {
+        // The file itself, so that Pyodide names it as CPython would (run.js reads host paths).
         let mut c = Command::new("node");
-        c.arg(&target.interpreter.exe).arg("-");
+        c.arg(&target.interpreter.exe).arg(path);
         c
     } else {
         let mut c = target.interpreter.command();
@@ -418,7 +419,7 @@ fn run_foreign(target: &Target, text: &str, path: &str) -> Result<Seen, String> 
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", target.interpreter))?;
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let input = if target.node || target.kind == Kind::Uvloop {
+    let input = if target.kind == Kind::Uvloop {
         text.to_string()
     } else {
         String::new()
