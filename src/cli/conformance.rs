@@ -126,6 +126,11 @@ pub fn conformance_cmd(
 
 /// Links in a report written to `dir` point back to the programs from there.
 fn relative_base(dir: &Path) -> PathBuf {
+    if dir.is_absolute() {
+        // Programs are named from the current directory: links from elsewhere are absolute.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        return if dir == cwd { PathBuf::new() } else { cwd };
+    }
     let depth = dir
         .components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))
