@@ -12,6 +12,7 @@ pub mod format_helpers;
 pub mod frames;
 pub mod future_api;
 pub mod futures;
+pub mod interface;
 pub mod loop_api;
 pub mod natives;
 pub mod prelude;

@@ -130,7 +130,7 @@ impl Runtime<'_> {
             let from_prelude = self
                 .place
                 .as_ref()
-                .is_some_and(|(src, _)| crate::asyncio::prelude::is_prelude(src));
+                .is_some_and(|(src, _)| crate::asyncio::interface::is_prelude(src));
             if !from_prelude {
                 return Err(self.refuse(format!(
                     "the private attribute '{name}' of asyncio's {} object",

@@ -305,7 +305,7 @@ pub fn construct(rt: &mut Runtime, cls: &Rc<Class>, args: Args) -> PyResult {
             })))
         }
         TypeTag::Native if Rc::ptr_eq(cls, &rt.types.future) => {
-            crate::asyncio::future_api::construct_future(rt, args)
+            crate::asyncio::interface::construct_future(rt, args)
         }
         _ => Err(rt.refuse(format!("calling the builtin class '{}'", cls.full_name()))),
     }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::object::NativeObj;
 use super::value::Value;
+use crate::asyncio::interface::{future_class, FutureClass};
 use crate::runtime::Runtime;
 
 static DATA: &str = include_str!("../../data/cpython_attrs.txt");
@@ -81,9 +82,9 @@ pub fn owner_of(rt: &Runtime, obj: &Value) -> String {
         Value::Instance(i) if i.exc.is_some() => "BaseException".into(),
         Value::Instance(_) => "object".into(),
         Value::Class(_) => "type".into(),
-        Value::Future(f) => match rt.futs[f.0].kind {
-            crate::asyncio::futures::FutKind::Task(_) => "Task".into(),
-            _ => "Future".into(),
+        Value::Future(f) => match future_class(rt, *f) {
+            FutureClass::Task => "Task".into(),
+            FutureClass::Future | FutureClass::GatheringFuture => "Future".into(),
         },
         Value::Obj(o) if matches!(&**o, NativeObj::Loop(_)) => "loop".into(),
         other => rt.type_name(other),

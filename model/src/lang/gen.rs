@@ -7,7 +7,7 @@ use super::code::Code;
 use super::exceptions::E;
 use super::interp::Frame;
 use super::value::{CoroId, Exc, FutId, Value};
-use crate::asyncio::natives::Native;
+use crate::asyncio::interface::Native;
 use crate::runtime::Runtime;
 
 /// What resumes a coroutine: `send(value)` or `throw(exc)`.

@@ -3,8 +3,9 @@
 //! standard library modules asyncio programs import for bookkeeping.
 //!
 //! **Layering:** nothing here refers to asyncio's machinery except through
-//! `crate::asyncio::interface` (awaiting a future, a future's attributes and repr, the
-//! `asyncio` module): the language does not know what a Task is.
+//! `crate::asyncio::interface` (the `asyncio` module, native coroutine bodies, the class of a
+//! future, `Future()` as a constructor, and whether a frame is asyncio's own Python): the
+//! language does not know what a Task is. `model/tests/layering.rs` checks it.
 
 pub mod args;
 pub mod attr;

@@ -265,12 +265,7 @@ impl Runtime<'_> {
     }
 
     pub fn future_key(&self, f: FutId) -> u64 {
-        use crate::asyncio::futures::FutKind;
-        match &self.futs[f.0].kind {
-            FutKind::Task(d) => d.seq,
-            FutKind::Gathering(g) => 1_000_000 + *g as u64 + 1,
-            FutKind::Plain => 2_000_000 + f.0 as u64,
-        }
+        crate::asyncio::interface::future_key(self, f)
     }
 
     /// A set named for the chooser (`wait-done:1`), from members in order.

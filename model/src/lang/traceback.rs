@@ -317,7 +317,9 @@ impl Runtime<'_> {
         rename: Option<&str>,
     ) -> (String, u32, String, String) {
         match entry {
-            TbEntry::Frame { code, instr } if crate::asyncio::prelude::is_prelude(&code.source) => {
+            TbEntry::Frame { code, instr }
+                if crate::asyncio::interface::is_prelude(&code.source) =>
+            {
                 // A frame of aiospec's own asyncio/*.py: shown as CPython's line.
                 match self.prelude_frame(code, code.line_of(*instr)) {
                     Some(e) => self.format_entry(&e, None),

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 
 use super::object::{next_id, Class, NativeObj, TypeTag};
 use super::value::Value;
+use crate::asyncio::interface::{future_class, FutureClass};
 use crate::lang::gen::CoroKind;
 use crate::runtime::Runtime;
 use crate::version::PyVersion;
@@ -235,10 +236,10 @@ impl Runtime<'_> {
                 CoroKind::Generator => t.generator.clone(),
             },
             Value::Cell(_) => t.cell.clone(),
-            Value::Future(f) => match self.futs[f.0].kind {
-                crate::asyncio::futures::FutKind::Plain => t.future.clone(),
-                crate::asyncio::futures::FutKind::Task(_) => t.task.clone(),
-                crate::asyncio::futures::FutKind::Gathering(_) => t.gathering_future.clone(),
+            Value::Future(f) => match future_class(self, *f) {
+                FutureClass::Future => t.future.clone(),
+                FutureClass::Task => t.task.clone(),
+                FutureClass::GatheringFuture => t.gathering_future.clone(),
             },
             Value::Obj(o) => match &**o {
                 NativeObj::Property { .. } => t.property.clone(),

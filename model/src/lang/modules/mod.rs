@@ -1,6 +1,6 @@
 //! The standard library modules programs import for bookkeeping (`time`, `random`,
 //! `functools`, `itertools`, `typing`, `math`, `sys`), `import` itself, and the `asyncio` module
-//! (which `crate::asyncio` provides). Importing anything else is refused at load time.
+//! (which `crate::asyncio::interface` provides). Importing anything else is refused at load time.
 
 use std::rc::Rc;
 
@@ -47,7 +47,7 @@ impl Runtime<'_> {
     fn make_module(&mut self, name: &str) -> Option<Rc<Module>> {
         let v = self.v;
         Some(match name {
-            "asyncio" => crate::asyncio::module(self),
+            "asyncio" => crate::asyncio::interface::module(self),
             "time" => time::module(v),
             "random" => random::module(v),
             "functools" => functools::module(v),
