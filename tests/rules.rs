@@ -54,6 +54,66 @@ fn l3_equal_deadlines_fire_in_scheduling_order() {
 }
 
 #[test]
+fn l3_a_negative_zero_deadline_ties_with_zero() {
+    // CPython 3.7-3.15 (`aiospec check FILE --python all`): Python's `<` holds -0.0 and 0.0
+    // equal, so the call_at(-0.0) timer keeps its place between the two call_later(0) ones.
+    for v in aiospec_model::PyVersion::ALL {
+        let t = aiospec_model::run(&example("loop/negative_zero_deadline.py"), v).expect("runs");
+        assert_eq!(
+            prints(&t)[1..5],
+            [
+                "call_soon runs before every timer",
+                "first: call_later(0)",
+                "second: call_at(-0.0)",
+                "third: call_later(0.0)"
+            ],
+            "{v}"
+        );
+    }
+}
+
+#[test]
+fn l3_call_at_ties_and_nan_deadlines_are_refused_with_their_place() {
+    // CPython 3.12 runs eight `loop.call_at(w, print, 'cb', i)` with one `w` as
+    // 0 2 6 5 7 1 3 4 (heapq's sift order, real clock), and a NaN deadline lands where the
+    // heap's shape puts it: the model reproduces neither, so it refuses both (SPEC L3).
+    let ties = "import asyncio\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    w = loop.time() + 0.5\n    loop.call_at(w, print, 1)\n    loop.call_at(w, print, 2)\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
+    let p = aiospec_model::load_str(ties, "ties.py").expect("loads");
+    let e = aiospec_model::run(&p, v(12)).expect_err("refused");
+    assert!(
+        e.to_string().starts_with(
+            "ties.py:7:5: not supported by the model: two call_at() timers with one deadline"
+        ),
+        "{e}"
+    );
+    // Two distinct deadlines, or one of the two cancelled first: both programs run.
+    let ok = ties.replace(
+        "    loop.call_at(w, print, 2)",
+        "    loop.call_at(w + 0.1, print, 2)",
+    );
+    let p = aiospec_model::load_str(&ok, "ok.py").expect("loads");
+    assert_eq!(
+        prints(&aiospec_model::run(&p, v(12)).expect("runs")),
+        ["1", "2"]
+    );
+    let cancelled = ties.replace(
+        "    loop.call_at(w, print, 1)\n",
+        "    loop.call_at(w, print, 1).cancel()\n",
+    );
+    let p = aiospec_model::load_str(&cancelled, "cancelled.py").expect("loads");
+    assert_eq!(prints(&aiospec_model::run(&p, v(12)).expect("runs")), ["2"]);
+    let nan = ties
+        .replace("w = loop.time() + 0.5", "w = float('nan')")
+        .replace("    loop.call_at(w, print, 2)\n", "");
+    let p = aiospec_model::load_str(&nan, "nan.py").expect("loads");
+    let e = aiospec_model::run(&p, v(12)).expect_err("refused");
+    assert!(
+        e.to_string().contains("a timer whose deadline is NaN"),
+        "{e}"
+    );
+}
+
+#[test]
 fn l4_clock_advances_by_select_timeout_and_in_day_steps() {
     let t = model(&example("loop/long_sleep.py"), 12);
     assert_eq!(timed_prints(&t), vec![(100000.5, "woke".to_string())]);

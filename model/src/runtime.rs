@@ -179,7 +179,9 @@ pub struct Runtime<'c> {
     pub finalizing: bool,
 }
 
-/// An `f64` deadline ordered with `total_cmp`, so timers sort as CPython's heap pops them.
+/// An `f64` deadline ordered as Python's `<` orders floats, so timers sort as CPython's heap
+/// pops them. NaN never gets here (`call_at` refuses it). `total_cmp` alone would put `-0.0`
+/// before `0.0`, which Python's `<` holds equal: adding `0.0` turns `-0.0` into `0.0` first.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeKey(pub f64);
 impl Eq for TimeKey {}
@@ -190,7 +192,7 @@ impl PartialOrd for TimeKey {
 }
 impl Ord for TimeKey {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
+        (self.0 + 0.0).total_cmp(&(other.0 + 0.0))
     }
 }
 

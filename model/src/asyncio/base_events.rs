@@ -30,6 +30,7 @@ impl Runtime<'_> {
             arg,
             cancelled: false,
             when: None,
+            program_at: false,
         });
         let h = self.handles.len() - 1;
         self.ready.push_back(h);
@@ -71,11 +72,27 @@ impl Runtime<'_> {
             arg: None,
             cancelled: false,
             when: Some(when),
+            program_at: false,
         });
         let h = self.handles.len() - 1;
         self.timer_seq += 1;
         self.scheduled.insert((TimeKey(when), self.timer_seq), h);
         h
+    }
+
+    /// Whether a pending timer that the program scheduled with `loop.call_at` has a deadline
+    /// equal to `when` (SPEC L3). CPython's heap compares deadlines only, so among timers with
+    /// one deadline `heapq`'s sift steps decide the order, and that is not the order they
+    /// were scheduled in (eight `call_at(w, ...)` fire as 0 2 6 5 7 1 3 4 on CPython 3.12).
+    /// On a real clock, deadlines the loop computes (`call_later`, `sleep`, timeouts) each
+    /// read the clock afresh and so differ; deadlines the program passes to `call_at` are
+    /// equal exactly when the program passes one value twice. The model does not reproduce
+    /// `heapq`'s order among equals, so `call_at` refuses such a tie.
+    pub fn program_timer_at(&self, when: f64) -> bool {
+        let k = TimeKey(when);
+        self.scheduled
+            .range((k, 0)..=(k, u64::MAX))
+            .any(|(_, &h)| self.handles[h].program_at && !self.handles[h].cancelled)
     }
 
     /// `Handle.cancel()`. A cancelled timer stays in the heap until it reaches the top, where

@@ -81,4 +81,7 @@ pub struct Handle {
     pub cancelled: bool,
     /// The deadline of a TimerHandle.
     pub when: Option<f64>,
+    /// Scheduled by the program's own `loop.call_at` (its deadline is a value the program
+    /// computed, not a fresh clock reading: see `BaseEventLoop::program_timer_at`).
+    pub program_at: bool,
 }

@@ -234,6 +234,18 @@ fn l_call_at(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
         None => return Err(rt.refuse("call_at() with a time that is not a number")),
     };
     let (func, cargs) = callback_args(rt, "call_at", &args, 1)?;
+    // asyncio's own Python (timeouts.py) calls `call_at` with `loop.time() + delay`: a fresh
+    // clock reading on CPython, so not a program's value.
+    let from_program = !rt
+        .place
+        .as_ref()
+        .is_some_and(|(src, _)| super::prelude::is_prelude(src));
+    if from_program && !when.is_nan() && rt.program_timer_at(when) {
+        return Err(rt.refuse(
+            "two call_at() timers with one deadline (CPython's heap orders equal deadlines \
+             by its sift steps, not by scheduling; SPEC L3)",
+        ));
+    }
     let h = rt.call_at(
         when,
         Callback::Program {
@@ -241,6 +253,7 @@ fn l_call_at(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
             args: Rc::new(cargs),
         },
     );
+    rt.handles[h].program_at = from_program;
     Ok(Value::Obj(Rc::new(NativeObj::Handle(h))))
 }
 
