@@ -162,7 +162,16 @@ def coro_label(coro):
     if frame is None:
         return "%s(...)" % code.co_name
     loc = frame.f_locals
-    return "%s(%s)" % (code.co_name, ", ".join(REC.text(_repr(loc[n])) for n in names))
+    return "%s(%s)" % (code.co_name, ", ".join(_label_repr(loc, n) for n in names))
+
+
+def _label_repr(loc, name):
+    """An argument's repr in a label; a `__repr__` that raises must not stop create_task."""
+    try:
+        return REC.text(_repr(loc[name]))
+    except Exception:
+        return "?"
+
 
 
 def code_name(coro):

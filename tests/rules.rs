@@ -1071,6 +1071,27 @@ fn l7_virtual_time_reaches_any_finite_deadline() {
 }
 
 #[test]
+fn m1_making_a_coroutine_does_not_call_its_arguments_repr() {
+    // CPython 3.7-3.15 (`python FILE`, and `aiospec check FILE --python all`): only the
+    // program's own `print([c])` calls Client.__repr__.
+    for v in aiospec_model::PyVersion::ALL {
+        let t =
+            aiospec_model::run(&example("lang/coroutine_args_repr_untouched.py"), v).expect("runs");
+        assert_eq!(
+            prints(&t),
+            [
+                "made the coroutine",
+                "a:1",
+                "b:2",
+                "repr of a",
+                "[Client('a')]"
+            ],
+            "{v}"
+        );
+    }
+}
+
+#[test]
 fn m1_annotations_are_lazy_from_3_14() {
     // CPython 3.13 raises NameError at the def; 3.14 (PEP 649) does not evaluate it.
     let s = example("lang/lazy_annotations.py");

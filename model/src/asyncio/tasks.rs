@@ -8,12 +8,55 @@ pub mod wait_for;
 
 use crate::asyncio::events::Callback;
 use crate::asyncio::futures::{FutKind, TaskData};
+use crate::asyncio::prelude::is_prelude;
 use crate::lang::exceptions::E;
-use crate::lang::gen::{Resume, Step};
+use crate::lang::gen::{CoroBody, CoroStatus, Resume, Step};
 use crate::lang::value::{CoroId, Exc, FutId, Value};
 use crate::runtime::Runtime;
 
 impl Runtime<'_> {
+    /// How traces name a task: its coroutine's name and the reprs of its arguments
+    /// (`work(1)`), as the oracle's task factory labels a task when it is made
+    /// (`coro_label` in `oracle/harness.py`). Only a task is labelled, and only when it is
+    /// made: a coroutine that is awaited directly never has its arguments' `__repr__` run,
+    /// by CPython or here (a `__repr__` can print, raise, or cost time in proportion to a
+    /// container). asyncio's own coroutines show their name alone, as the oracle shows
+    /// code from a file other than the program's.
+    fn task_label(&mut self, coro: CoroId) -> String {
+        let c = &self.coros[coro.0];
+        let (code, frame) = match (&c.code, &c.body) {
+            (Some(code), CoroBody::User(frame)) if !is_prelude(&code.source) => (code, frame),
+            (Some(code), _) if !is_prelude(&code.source) => {
+                // Running (its frame is in use) or closed (CPython's `cr_frame` is None).
+                return format!("{}(...)", code.name);
+            }
+            (Some(code), _) => return format!("{}()", code.name),
+            (None, _) => return format!("{}()", c.qualname),
+        };
+        if c.status == CoroStatus::Closed {
+            return format!("{}(...)", code.name);
+        }
+        let args: Vec<Option<Value>> = (0..code.argcount as usize)
+            .map(
+                |i| match code.cell_params.iter().find(|(_, p)| *p as usize == i) {
+                    Some((ci, _)) => frame.cells[*ci as usize].borrow().clone(),
+                    None => frame.fast[i].clone(),
+                },
+            )
+            .collect();
+        let name = code.name.clone();
+        let reprs: Vec<String> = args
+            .iter()
+            .map(|v| match v {
+                // The oracle's repr runs inside its task factory; a `__repr__` that raises
+                // is shown as `?` there and here, and the task is made all the same.
+                Some(v) => self.repr(v).unwrap_or_else(|_| "?".into()),
+                None => "?".into(),
+            })
+            .collect();
+        format!("{name}({})", reprs.join(", "))
+    }
+
     /// `loop.create_task(coro)`: a Task whose first `__step` is scheduled with `call_soon`
     /// (SPEC T1).
     pub fn create_task(&mut self, coro: CoroId, name: Option<String>) -> FutId {
@@ -27,7 +70,7 @@ impl Runtime<'_> {
                 format!("Task-{}", self.task_counter)
             }
         };
-        let label = self.coros[coro.0].label.clone();
+        let label = self.task_label(coro);
         let t = self.new_future(
             FutKind::Task(TaskData {
                 coro,

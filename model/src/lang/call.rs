@@ -181,38 +181,15 @@ impl Runtime<'_> {
             } else {
                 CoroKind::Generator
             };
-            let label = self.coro_label(&code, &frame)?;
             let c = self.push_coro(
                 kind,
                 CoroBody::User(Box::new(frame)),
                 func.qualname(),
-                label,
                 Some(code),
             );
             return Ok(Value::Coro(c));
         }
         self.run_frame(frame)
-    }
-
-    /// How traces name a task running a coroutine: `name(arg reprs)` as the oracle's task
-    /// factory labels it.
-    fn coro_label(&mut self, code: &Rc<Code>, frame: &Frame) -> PyResult<String> {
-        let mut label = format!("{}(", code.name);
-        for i in 0..code.argcount as usize {
-            if i > 0 {
-                label.push_str(", ");
-            }
-            let v = match code.cell_params.iter().find(|(_, p)| *p as usize == i) {
-                Some((ci, _)) => frame.cells[*ci as usize].borrow().clone(),
-                None => frame.fast[i].clone(),
-            };
-            match v {
-                Some(v) => label.push_str(&self.repr(&v)?),
-                None => label.push('?'),
-            }
-        }
-        label.push(')');
-        Ok(label)
     }
 
     /// The name argument errors use: `__qualname__` from 3.10, `__name__` before.

@@ -69,8 +69,6 @@ pub struct Coro {
     pub body: CoroBody,
     /// `__qualname__`, for "coroutine '...' was never awaited" and reprs.
     pub qualname: Rc<str>,
-    /// `name(args)`, how traces name a task running this coroutine.
-    pub label: String,
     /// The code object, for `defined at file:line` in reprs (None for asyncio's natives).
     pub code: Option<Rc<Code>>,
 }
@@ -81,7 +79,6 @@ impl Runtime<'_> {
         kind: CoroKind,
         body: CoroBody,
         qualname: Rc<str>,
-        label: String,
         code: Option<Rc<Code>>,
     ) -> CoroId {
         self.coros.push(Coro {
@@ -91,7 +88,6 @@ impl Runtime<'_> {
             awaiting: None,
             body,
             qualname,
-            label,
             code,
         });
         CoroId(self.coros.len() - 1)
@@ -102,7 +98,6 @@ impl Runtime<'_> {
             CoroKind::Coroutine,
             CoroBody::Native(Box::new(n)),
             Rc::from(name),
-            format!("{name}()"),
             None,
         )
     }
