@@ -1,11 +1,12 @@
 //! Model throughput: scenarios per second on the seed programs and on the whole corpus, runs
 //! per second for `aiospec explore`, and parse + compile + run of a 100-line program from its
-//! text (issue 12: under 1 ms).
+//! text (issue 12: under 1 ms), and how a run grows with its task count (issue 11: linear;
+//! criterion's per-element time must stay flat from 1,000 to 100,000 tasks).
 
 use std::path::Path;
 
 use aiospec_model::{explore, load_file, load_str, run, Program, PyVersion};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn load_dir(dir: &Path) -> Vec<Program> {
     let mut files = aiospec::check::collect_files(&[dir.to_path_buf()]).expect("examples");
@@ -61,6 +62,44 @@ fn bench(c: &mut Criterion) {
             std::hint::black_box(run(&p, v).expect("runs"))
         })
     });
+    g.finish();
+    scaling(c);
+}
+
+/// One program per combinator, N tasks each: a gather of N tasks that each await a
+/// timer, a Lock handed through N waiters, and a Queue of N items drained by ten workers.
+/// Per-task time (criterion's element throughput) flat across N means linear.
+fn scaling(c: &mut Criterion) {
+    let v = PyVersion::new(12);
+    let programs: [(&str, &str); 3] = [
+        (
+            "gather_tasks",
+            "import asyncio\n\nasync def work(i):\n    await asyncio.sleep(0.001 * (i % 7))\n    return i\n\nasync def main():\n    r = await asyncio.gather(*[asyncio.create_task(work(i)) for i in range(N)])\n    print(len(r))\n\nasyncio.run(main())\n",
+        ),
+        (
+            "lock_waiters",
+            "import asyncio\n\nasync def work(lock, i):\n    async with lock:\n        await asyncio.sleep(0)\n\nasync def main():\n    lock = asyncio.Lock()\n    await asyncio.gather(*[work(lock, i) for i in range(N)])\n\nasyncio.run(main())\n",
+        ),
+        (
+            "queue_items",
+            "import asyncio\n\nasync def worker(q):\n    while True:\n        await q.get()\n        q.task_done()\n\nasync def main():\n    q = asyncio.Queue()\n    ws = [asyncio.create_task(worker(q)) for _ in range(10)]\n    for i in range(N):\n        q.put_nowait(i)\n    await q.join()\n    for w in ws:\n        w.cancel()\n\nasyncio.run(main())\n",
+        ),
+    ];
+    let mut g = c.benchmark_group("model_scaling");
+    g.sample_size(10);
+    for (name, text) in programs {
+        for n in [1_000u64, 10_000, 100_000] {
+            let p = load_str(
+                &text.replace("range(N)", &format!("range({n})")),
+                "scaling.py",
+            )
+            .expect("loads");
+            g.throughput(Throughput::Elements(n));
+            g.bench_with_input(BenchmarkId::new(name, n), &p, |b, p| {
+                b.iter(|| std::hint::black_box(run(p, v).expect("runs")))
+            });
+        }
+    }
     g.finish();
 }
 

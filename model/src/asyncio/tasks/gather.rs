@@ -1,6 +1,8 @@
 //! `asyncio.gather()`: `_GatheringFuture` and its `_done_callback`, per version
 //! (SPEC G1–G12).
 
+use std::collections::HashMap;
+
 use crate::asyncio::events::Callback;
 use crate::asyncio::futures::FutKind;
 use crate::asyncio::state::GatherState;
@@ -62,8 +64,9 @@ impl Runtime<'_> {
             cancel_requested: false,
             shutdown: false,
         });
-        // arg_to_fut: duplicates share one child (G9).
-        let mut arg_to_fut: Vec<(Value, FutId)> = Vec::new();
+        // arg_to_fut: duplicates share one child (G9). A map, as CPython's dict is: a scan
+        // would make gather quadratic in its arguments.
+        let mut arg_to_fut: HashMap<ObjectKey, FutId> = HashMap::new();
         let mut children = Vec::new();
         let mut done_futs = Vec::new();
         for arg in args {
@@ -73,10 +76,8 @@ impl Runtime<'_> {
                 self.gathers[g].children = children;
                 return Err(e);
             }
-            let seen = arg_to_fut
-                .iter()
-                .find(|(a, _)| same_object(a, &arg))
-                .map(|(_, f)| *f);
+            let key = object_key(&arg);
+            let seen = key.and_then(|k| arg_to_fut.get(&k).copied());
             let fut = match seen {
                 Some(f) => f,
                 None => {
@@ -92,7 +93,9 @@ impl Runtime<'_> {
                         self.task_mut(fut).log_destroy_pending = false;
                     }
                     self.gathers[g].nfuts += 1;
-                    arg_to_fut.push((arg, fut));
+                    if let Some(k) = key {
+                        arg_to_fut.insert(k, fut);
+                    }
                     if self.v.gather_eager_done_callbacks() && self.done(fut) {
                         done_futs.push(fut);
                     } else {
@@ -203,11 +206,19 @@ impl Runtime<'_> {
     }
 }
 
-/// Identity of objects (`arg not in arg_to_fut` hashes futures and coroutines by identity).
-pub fn same_object(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Future(x), Value::Future(y)) => x == y,
-        (Value::Coro(x), Value::Coro(y)) => x == y,
-        _ => false,
+/// An object's identity, where gather's `arg_to_fut` dict and wait's `set(fs)` can only find
+/// an argument again by identity (futures and coroutines hash and compare by identity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectKey {
+    Future(usize),
+    Coro(usize),
+}
+
+/// The identity of an argument, or None for objects the model never finds again.
+pub fn object_key(v: &Value) -> Option<ObjectKey> {
+    match v {
+        Value::Future(f) => Some(ObjectKey::Future(f.0)),
+        Value::Coro(c) => Some(ObjectKey::Coro(c.0)),
+        _ => None,
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::asyncio::events::*;
 use crate::asyncio::state::*;
-use crate::asyncio::tasks::gather::same_object;
+use crate::asyncio::tasks::gather::object_key;
 use crate::lang::exceptions::E;
 use crate::lang::gen::{AwaitOutcome, Resume, Step};
 use crate::lang::value::*;
@@ -80,8 +80,9 @@ impl Runtime<'_> {
         // fs = set(fs): duplicates collapse to one member.
         let mut uniq: Vec<Value> = Vec::new();
         let mut first_position: Vec<usize> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (pos, it) in items.into_iter().enumerate() {
-            if !uniq.iter().any(|u| same_object(u, &it)) {
+            if object_key(&it).is_none_or(|k| seen.insert(k)) {
                 uniq.push(it);
                 first_position.push(pos);
             }

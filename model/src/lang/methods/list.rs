@@ -159,12 +159,22 @@ fn pop(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
 fn remove(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     let v = one(rt, "list", "remove", args)?;
     let l = this_list(this);
-    let items = l.borrow().clone();
-    for (i, x) in items.iter().enumerate() {
-        if x.is_same(&v) == Some(true) || rt.eq(x, &v)? {
-            l.borrow_mut().remove(i);
+    // CPython's `list_remove`: compare item by item, re-reading the length each time (an
+    // `__eq__` may change the list), and delete the first equal item where it is found.
+    // No copy of the list: a waiter queue that removes its head each time stays linear.
+    let mut i = 0;
+    loop {
+        let Some(x) = l.borrow().get(i).cloned() else {
+            break;
+        };
+        if x.is_same(&v) == Some(true) || rt.eq(&x, &v)? {
+            let mut items = l.borrow_mut();
+            if i < items.len() {
+                items.remove(i);
+            }
             return Ok(Value::None);
         }
+        i += 1;
     }
     Err(rt.err(E::ValueError, "list.remove(x): x not in list"))
 }
