@@ -510,7 +510,10 @@ fn compare_foreign(model: &[Seen], seen: Result<Seen, String>) -> Verdict {
         ));
     }
     if seen.status != 0 && !seen.last_error.is_empty() {
-        diff.push_str(&format!("+ last line of stderr: {}\n", seen.last_error));
+        diff.push_str(&format!(
+            "+ last line of stderr: {}\n",
+            clipped(&seen.last_error, 300)
+        ));
     }
     Verdict::Diverge { diff }
 }
@@ -730,9 +733,30 @@ fn link(name: &str, base: &Path) -> String {
     format!("[{name}]({})", p.display())
 }
 
+/// At most `max` characters of a line for a report a person reads (an implementation that
+/// dies in its loader can end stderr with a line of minified JavaScript megabytes long).
+fn clipped(line: &str, max: usize) -> String {
+    match line.char_indices().nth(max) {
+        None => line.to_string(),
+        Some((at, _)) => {
+            let rest = line[at..].chars().count();
+            format!("{} ... ({rest} more characters)", &line[..at])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_stderr_lines_are_clipped_for_the_report() {
+        assert_eq!(clipped("short", 300), "short");
+        let long = "é".repeat(310);
+        let c = clipped(&long, 300);
+        assert!(c.starts_with(&"é".repeat(300)));
+        assert!(c.ends_with(" ... (10 more characters)"), "{c}");
+    }
 
     #[test]
     fn numbers_match_within_real_time_lateness() {
