@@ -165,10 +165,20 @@ def coro_label(coro):
     return "%s(%s)" % (code.co_name, ", ".join(_label_repr(loc, n) for n in names))
 
 
+_LABEL_SCALARS = (int, bool, float, str, type(None))
+
+
 def _label_repr(loc, name):
-    """An argument's repr in a label; a `__repr__` that raises must not stop create_task."""
+    """An argument in a label: the repr of an int, bool, float, str or None, else its type.
+
+    A label must not run the program's own `__repr__` (it could print or raise where the
+    program alone runs nothing) nor repr a large container once per task.
+    """
     try:
-        return REC.text(_repr(loc[name]))
+        v = loc[name]
+        if type(v) in _LABEL_SCALARS:
+            return REC.text(_repr(v))
+        return "<%s>" % type(v).__name__
     except Exception:
         return "?"
 

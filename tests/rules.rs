@@ -1083,6 +1083,8 @@ fn m1_making_a_coroutine_does_not_call_its_arguments_repr() {
                 "made the coroutine",
                 "a:1",
                 "b:2",
+                "a:3",
+                "['c:4', 'a:5']",
                 "repr of a",
                 "[Client('a')]"
             ],

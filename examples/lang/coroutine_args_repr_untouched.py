@@ -1,4 +1,4 @@
-# aiospec: description = Calling an async function binds its arguments and nothing else: their __repr__ runs only when the program asks for it.
+# aiospec: description = Calling an async function, or making a task of it, binds its arguments and nothing else: their __repr__ runs only when the program asks for it.
 # aiospec: rules = M1
 import asyncio
 
@@ -23,6 +23,8 @@ async def main():
     print('made the coroutine')
     print(await coro)
     print(await fetch(Client('b'), 2))
+    print(await asyncio.create_task(fetch(c, 3)))
+    print(await asyncio.gather(fetch(Client('c'), 4), fetch(c, 5)))
     print([c])
 
 asyncio.run(main())

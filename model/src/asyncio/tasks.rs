@@ -15,13 +15,14 @@ use crate::lang::value::{CoroId, Exc, FutId, Value};
 use crate::runtime::Runtime;
 
 impl Runtime<'_> {
-    /// How traces name a task: its coroutine's name and the reprs of its arguments
-    /// (`work(1)`), as the oracle's task factory labels a task when it is made
-    /// (`coro_label` in `oracle/harness.py`). Only a task is labelled, and only when it is
-    /// made: a coroutine that is awaited directly never has its arguments' `__repr__` run,
-    /// by CPython or here (a `__repr__` can print, raise, or cost time in proportion to a
-    /// container). asyncio's own coroutines show their name alone, as the oracle shows
-    /// code from a file other than the program's.
+    /// How traces name a task: its coroutine's name and its arguments (`work(1, 'a')`), as
+    /// the oracle's task factory labels a task when it is made (`coro_label` in
+    /// `oracle/harness.py`). An argument is shown by its repr only when it is an int, bool,
+    /// float, str or None, whose repr runs no program code and costs no more than its own
+    /// size; any other argument is shown by its type (`<list>`, `<Client>`, `<Future>`). A
+    /// label must not run a program's `__repr__` (which can print or raise where CPython
+    /// runs nothing) nor repr a large container once per task (a quadratic run). asyncio's
+    /// own coroutines show their name alone, as the oracle shows code from another file.
     fn task_label(&mut self, coro: CoroId) -> String {
         let c = &self.coros[coro.0];
         let (code, frame) = match (&c.code, &c.body) {
@@ -48,9 +49,16 @@ impl Runtime<'_> {
         let reprs: Vec<String> = args
             .iter()
             .map(|v| match v {
-                // The oracle's repr runs inside its task factory; a `__repr__` that raises
-                // is shown as `?` there and here, and the task is made all the same.
-                Some(v) => self.repr(v).unwrap_or_else(|_| "?".into()),
+                // A repr that raises (an int past the digit limit of 3.11+) is `?` in both.
+                Some(
+                    v @ (Value::None
+                    | Value::Bool(_)
+                    | Value::Int(_)
+                    | Value::Long(_)
+                    | Value::Float(_)
+                    | Value::Str(_)),
+                ) => self.repr(v).unwrap_or_else(|_| "?".into()),
+                Some(v) => format!("<{}>", self.type_name(v)),
                 None => "?".into(),
             })
             .collect();
