@@ -1,6 +1,6 @@
 # aiospec: description = Cancelling the task that awaits a gather cancels the gather, which cancels the children.
 # aiospec: rules = G6 T6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_gather_2
+# aiospec: cites = test_tasks.py::CoroutineGatherTests::test_cancellation_broadcast
 import asyncio
 
 
@@ -13,8 +13,13 @@ async def loud(name, d):
         print(name, 'cancelled')
         raise
 
+gatherer = None
+
+
 async def waiter():
-    await asyncio.gather(loud('a', 1), loud('b', 2))
+    global gatherer
+    gatherer = asyncio.gather(loud('a', 1), loud('b', 2))
+    await gatherer
 
 async def main():
     t = asyncio.create_task(waiter())
@@ -25,5 +30,6 @@ async def main():
     except asyncio.CancelledError as e:
         print('caught', repr(e))
     print('t cancelled?', t.cancelled())
+    print('cancelling the gather afterwards returns', gatherer.cancel())
 
 asyncio.run(main())

@@ -1,6 +1,6 @@
 # aiospec: description = A child that is cancelled fails the gather with CancelledError (return_exceptions=False).
 # aiospec: rules = G5
-# aiospec: cites = test_tasks.py::GatherTestsBase::test_one_cancellation
+# aiospec: cites = test_tasks.py::FutureGatherTests::test_one_cancellation
 import asyncio
 
 
@@ -19,6 +19,7 @@ async def main():
     except asyncio.CancelledError as e:
         print('caught', repr(e))
     print('g done:', g.done())
+    print('g cancelled:', g.cancelled(), 'exception:', type(g.exception()).__name__)
     await asyncio.sleep(1)
 
 asyncio.run(main())

@@ -15,5 +15,6 @@ async def main():
     except asyncio.CancelledError as e:
         print('caught', repr(e))
     print('cancelled?', t.cancelled())
+    print('cancel again returns', t.cancel())
 
 asyncio.run(main())
