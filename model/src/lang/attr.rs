@@ -57,6 +57,17 @@ impl Runtime<'_> {
         if let Some(what) = super::cpython_attrs::known(self, obj, name) {
             return self.refuse(what);
         }
+        if let Value::Native(f) = obj {
+            // The model stands for many of CPython's classes (`itertools.chain`,
+            // `functools.partial`) with builtin functions, whose attributes
+            // (`chain.from_iterable`) it does not know: an AttributeError here could be one
+            // CPython never raises (SPEC M1), so it refuses.
+            let what = match f.owner {
+                Some(o) => format!("the attribute '{name}' of {o}.{}", f.name),
+                None => format!("the attribute '{name}' of {}", f.name),
+            };
+            return self.refuse(what);
+        }
         let msg = match obj {
             Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
             Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
