@@ -253,6 +253,13 @@ impl<'c> Runtime<'c> {
         rt
     }
 
+    /// Count `n` steps of work at once (work proportional to a size); past the budget the
+    /// run stops with an error.
+    pub fn tick_n(&mut self, n: u64) -> bool {
+        self.steps = self.steps.saturating_add(n.saturating_sub(1));
+        self.tick()
+    }
+
     /// Count a step of work; past the budget the run stops with an error.
     pub fn tick(&mut self) -> bool {
         self.steps += 1;

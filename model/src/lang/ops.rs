@@ -79,7 +79,15 @@ impl Runtime<'_> {
         if b.bits() > (self.config.max_size as u64) * 4 {
             return Err(self.num_error(NumError::Memory));
         }
+        if !self.charge_bits(b.bits()) {
+            return Err(self.refusal_exc());
+        }
         Ok(Value::from_bigint(b))
+    }
+
+    /// One step per 256 bits of big-int data touched (ints of up to 256 bits are free).
+    fn charge_bits(&mut self, bits: u64) -> bool {
+        bits < 256 || self.tick_n(bits / 256)
     }
 
     /// `a op b` for two ints (bools included).
@@ -127,6 +135,12 @@ impl Runtime<'_> {
         let (Some(x), Some(y)) = (a.as_bigint(), b.as_bigint()) else {
             return Ok(None);
         };
+        // Big-int work costs steps in proportion to the operands' size (SPEC M4), so the
+        // step budget bounds the time of a program that computes `10 ** 1048576` at every
+        // level of a deep recursion (a fuzz input that ran for hours within 200,000 steps).
+        if !self.charge_bits(x.bits() + y.bits()) {
+            return Err(self.refusal_exc());
+        }
         let minor = self.v.minor();
         let r = match op {
             BinOp::Add => Ok(x + y),
