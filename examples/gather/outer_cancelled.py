@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling the gather cancels its unfinished children; the awaiter gets CancelledError.
 # aiospec: rules = G6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_gather_1
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = Even with return_exceptions=True, cancelling the gather makes its awaiter see CancelledError (bpo-32684).
 # aiospec: rules = G6
-# aiospec: cites = test_tasks.py::GatherTestsBase::test_cancellation_broadcast
 import asyncio
 
 
