@@ -104,16 +104,27 @@ def installations():
     return out
 
 
+USES = {}  # test id -> {minor: [what its source uses there]}
+MARKS = {}  # (file, class, test) -> {path: [what its source uses]}
+
+
 def test_methods(path):
     """{(class, test)} defined in a test file (classes at module level, methods in their body
     or under an `if` in it)."""
-    tree = ast.parse(open(path, encoding="utf-8").read(), path)
+    text = open(path, encoding="utf-8").read()
+    tree = ast.parse(text, path)
     found = set()
 
     def scan(cls, body):
         for node in body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
                 found.add((cls, node.name))
+                src = ast.get_source_segment(text, node) or ""
+                marks = [m for m, pat in (("loop=", r"\bloop=(?!None)"),
+                                          ("@asyncio.coroutine", r"@asyncio\.coroutine|@coroutine\b"))
+                         if re.search(pat, src)]
+                if marks:
+                    MARKS.setdefault((os.path.basename(path), cls, node.name), {})[path] = marks
             elif isinstance(node, ast.If):
                 scan(cls, node.body)
                 scan(cls, node.orelse)
@@ -237,6 +248,9 @@ def build():
                 p = os.path.join(d, f)
                 if os.path.exists(p):
                     got |= {"%s::%s::%s" % (fname, c, t) for c, t in test_methods(p)}
+                    for (bf, c, t), paths in MARKS.items():
+                        if p in paths:
+                            USES.setdefault("%s::%s::%s" % (fname, c, t), {})[minor] = paths[p]
             files_seen[key] = got
             del real
         return files_seen[key]
@@ -303,6 +317,11 @@ def build():
     L.append("and **queues** are every test of test_locks.py and test_queues.py. A test is named by the")
     L.append("class that defines it (a GatherTestsBase test runs in both of its subclasses).")
     L.append("")
+    L.append("Where a ported version of a test passes `loop=` (the loop it runs on, as 3.7's API asked) or")
+    L.append("writes a coroutine with `@asyncio.coroutine`, its row says so: the port omits `loop=` and uses")
+    L.append("`async def`, which those versions run the same way; a test that asserts the deprecation")
+    L.append("warnings of these is not counted as ported on the versions that assert them.")
+    L.append("")
     L.append("## Summary")
     L.append("")
     L.append("| family | " + " | ".join(minors_order) + " |")
@@ -345,6 +364,14 @@ def build():
                     note = "" if set(cover) == ms else " (%s)" % (span(cover, minors_order) if cover else "no enumerated version")
                     cells.append("`%s`%s" % (p, note))
                 what = ", ".join(cells)
+                used = {}
+                for m, marks in USES.get(tid, {}).items():
+                    if any(m in pm for _p, pm in cited[tid]):
+                        for mk in marks:
+                            used.setdefault(mk, []).append(m)
+                if used:
+                    what += " (the test's source on %s; the port omits it)" % "; ".join(
+                        "%s uses `%s`" % (span(ms_, minors_order), mk) for mk, ms_ in sorted(used.items()))
                 missing = [m for m in minors_order if m in ms and not any(m in pm for _p, pm in cited[tid])]
                 if missing:
                     what += "; not ported on %s: %s" % (span(missing, minors_order),

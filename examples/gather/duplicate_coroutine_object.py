@@ -1,4 +1,5 @@
 # aiospec: description = The same coroutine object passed three times to gather, with another between, runs once; its result fills each of its places.
+# aiospec: python = 3.11-3.15
 # aiospec: rules = G8
 # aiospec: cites = test_tasks.py::CoroutineGatherTests::test_duplicate_coroutines
 import asyncio

@@ -1,6 +1,5 @@
 # aiospec: description = Tasks already done: wait still takes a loop iteration (callbacks are scheduled with call_soon).
 # aiospec: rules = W2 F2
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_really_done
 import asyncio
 
 

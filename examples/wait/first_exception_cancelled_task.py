@@ -1,6 +1,5 @@
 # aiospec: description = A cancelled task does not wake FIRST_EXCEPTION (cancelled() is checked before exception()).
 # aiospec: rules = W3
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_first_exception_in_wait
 import asyncio
 
 
