@@ -1,6 +1,5 @@
 # aiospec: description = wait_for returns the result when the child finishes first.
 # aiospec: rules = WF1
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for
 import asyncio
 
 

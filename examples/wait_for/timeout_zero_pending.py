@@ -1,6 +1,5 @@
 # aiospec: description = timeout=0 with a pending child: cancel (and, from 3.8, wait for it), then TimeoutError.
 # aiospec: rules = WF3
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for_timeout_less_then_0_or_0
 import asyncio
 
 
