@@ -1,5 +1,5 @@
 # aiospec: description = A Condition waiter that is notified and then cancelled while re-acquiring the lock ends cancelled once the lock is released (bpo-32841).
-# aiospec: python = 3.10-3.15
+# aiospec: python = 3.7 3.10-3.15
 # aiospec: rules = K3 K2
 # aiospec: cites = test_locks.py::ConditionTests::test_wait_cancel_after_notify
 import asyncio

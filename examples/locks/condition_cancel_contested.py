@@ -1,5 +1,5 @@
 # aiospec: description = A Condition waiter is notified, then cancelled while the notifier still holds the lock, then the lock is released: the waiter re-acquires the lock (the Condition ends locked).
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3 K2
 # aiospec: cites = test_locks.py::ConditionTests::test_wait_cancel_contested
 import asyncio

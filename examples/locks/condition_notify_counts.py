@@ -1,5 +1,5 @@
 # aiospec: description = Condition.notify(1) wakes one waiter, notify(1) then notify(2048) the other two, notify_all() every waiter; they run in FIFO order once the lock is released.
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::ConditionTests::test_notify test_locks.py::ConditionTests::test_notify_all
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = On a Condition whose lock is not held, wait(), notify() and notify_all() raise RuntimeError; wait_for() returns a predicate's true value at once, and raises RuntimeError when it would have to wait.
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::ConditionTests::test_wait_unacquired test_locks.py::ConditionTests::test_wait_for_unacquired test_locks.py::ConditionTests::test_notify_unacquired test_locks.py::ConditionTests::test_notify_all_unacquired
 import asyncio

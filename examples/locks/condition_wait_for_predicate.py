@@ -1,5 +1,5 @@
 # aiospec: description = Condition.wait_for(predicate): a notify while the predicate is false does not wake it for good; after the predicate turns true, the next notify makes it return True.
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::ConditionTests::test_wait_for
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = Three tasks wait on a Condition; notify() and notify(2) wake them in FIFO order, each only once the notifier releases the lock, and each wait() returns True with the lock held.
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::ConditionTests::test_wait
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = wait() on a set Event returns True at once; set() and clear() flip is_set().
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::EventTests::test_wait_on_set test_locks.py::EventTests::test_clear
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = Three tasks wait on an Event, the third created just before set(): one turn after set() they have all woken, in the order [3, 1, 2], and each wait() returned True.
-# aiospec: python = 3.10-3.15
+# aiospec: python = 3.7 3.10-3.15
 # aiospec: rules = K3
 # aiospec: cites = test_locks.py::EventTests::test_wait
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = Three tasks acquire a held Lock: each release() lets exactly the next waiter in FIFO order take it, one turn later; each acquire() returns True.
-# aiospec: python = 3.9-3.15
+# aiospec: python = 3.7 3.9-3.15
 # aiospec: rules = K1
 # aiospec: cites = test_locks.py::LockTests::test_acquire
 import asyncio

@@ -1,5 +1,5 @@
 # aiospec: description = release() of an unlocked Lock raises RuntimeError; acquire() then release() with no waiters leaves it unlocked.
-# aiospec: python = 3.10-3.15
+# aiospec: python = 3.7 3.10-3.15
 # aiospec: rules = K1
 # aiospec: cites = test_locks.py::LockTests::test_release_not_acquired test_locks.py::LockTests::test_release_no_waiters
 import asyncio
