@@ -1,7 +1,7 @@
-# aiospec: description = Semaphore(-1) raises ValueError; Semaphore(0) is locked; acquire() then release() with no waiters unlocks a Semaphore(); release() of an unacquired BoundedSemaphore raises ValueError.
+# aiospec: description = Semaphore(-1) raises ValueError; Semaphore(0) is locked; acquire() then release() with no waiters unlocks a Semaphore() (as examples/locks/semaphore_release_no_waiters.py); release() of an unacquired BoundedSemaphore raises ValueError.
 # aiospec: python = 3.7 3.10-3.15
 # aiospec: rules = K2
-# aiospec: cites = test_locks.py::SemaphoreTests::test_initial_value_zero test_locks.py::SemaphoreTests::test_release_no_waiters test_locks.py::SemaphoreTests::test_release_not_acquired
+# aiospec: cites = test_locks.py::SemaphoreTests::test_initial_value_zero test_locks.py::SemaphoreTests::test_release_not_acquired
 import asyncio
 
 try:
