@@ -1,7 +1,6 @@
 # aiospec: description = The message of a cancelled task as its awaiter sees it (lost on 3.9/3.10, kept on 3.11+).
 # aiospec: python = 3.9-3.15
 # aiospec: rules = T9
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_with_message_then_future_result
 import asyncio
 
 

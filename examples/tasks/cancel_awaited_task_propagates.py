@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling a task that awaits another task cancels the inner task too.
 # aiospec: rules = T6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_awaited_task
 import asyncio
 
 

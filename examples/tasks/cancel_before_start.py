@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling a task before its first step: its coroutine never runs.
 # aiospec: rules = T6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_yield
 import asyncio
 
 
