@@ -13,7 +13,7 @@ one = asyncio.new_event_loop()
 for label, seq in (("list", []), ("tuple", ()), ("set", set()), ("iterator", iter(""))):
     asyncio.set_event_loop(one)
     fut = asyncio.gather(*seq)
-    print(label, isinstance(fut, asyncio.Future), fut.get_loop() is one)
+    print(label, asyncio.isfuture(fut), fut.get_loop() is one)
     run_briefly(one)
     print(label, 'done', fut.done(), fut.result())
     asyncio.set_event_loop(None)
