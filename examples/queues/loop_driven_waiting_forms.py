@@ -1,17 +1,26 @@
-# aiospec: description = The Queue tests as 3.10 writes them, driven by run_until_complete: a cancelled getter does not lose the item for the other; waiting putters served in order; a cancelled putter lets the others go; a put() to a waiting getter; QueueFull; maxsize 1.3; a put() into a full queue released by a timer at 0.01; two workers joined over 100 items (Queue, LifoQueue, PriorityQueue).
-# aiospec: python = 3.10
+# aiospec: description = The Queue tests as 3.7 and 3.10 write them (each queue made inside the loop, where 3.7's loop= binds it), driven by run_until_complete: a cancelled getter does not lose the item for the other; waiting putters served in order; a cancelled putter lets the others go; a put() to a waiting getter; QueueFull; maxsize 1.3; a put() into a full queue released by a timer at 0.01; two workers joined over 100 items (Queue, LifoQueue, PriorityQueue).
+# aiospec: python = 3.7 3.10
 # aiospec: rules = Q1 Q2
 # aiospec: cites = test_queues.py::QueueGetTests::test_get_cancelled_race test_queues.py::QueueGetTests::test_get_with_waiting_putters test_queues.py::QueuePutTests::test_put_cancelled_race test_queues.py::QueuePutTests::test_put_with_waiting_getters test_queues.py::QueuePutTests::test_put_cancelled test_queues.py::QueuePutTests::test_nonblocking_put_exception test_queues.py::QueuePutTests::test_float_maxsize test_queues.py::QueuePutTests::test_blocking_put_wait test_queues.py::_QueueJoinTestMixin::test_task_done
 import asyncio
 
 loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+
+
+def make(cls, *args, **kwargs):
+    # made inside the running loop, as the 3.7 tests' loop=self.loop binds them to it
+    async def construct():
+        return cls(*args, **kwargs)
+    return loop.run_until_complete(construct())
+
 
 
 def run_briefly():
     loop.run_until_complete(asyncio.sleep(0))
 
 
-q = asyncio.Queue()
+q = make(asyncio.Queue)
 t1 = loop.create_task(q.get())
 t2 = loop.create_task(q.get())
 run_briefly()
@@ -22,13 +31,13 @@ q.put_nowait('a')
 run_briefly()
 print('t2', t2.result())
 
-q = asyncio.Queue(maxsize=1)
+q = make(asyncio.Queue, maxsize=1)
 loop.create_task(q.put('a'))
 loop.create_task(q.put('b'))
 run_briefly()
 print(loop.run_until_complete(q.get()), loop.run_until_complete(q.get()))
 
-q = asyncio.Queue(maxsize=1)
+q = make(asyncio.Queue, maxsize=1)
 put_a = loop.create_task(q.put('a'))
 put_b = loop.create_task(q.put('b'))
 put_c = loop.create_task(q.put('X'))
@@ -41,13 +50,13 @@ run_briefly()
 print(q.get_nowait())
 loop.run_until_complete(put_b)
 
-q = asyncio.Queue()
+q = make(asyncio.Queue)
 t = loop.create_task(q.get())
 run_briefly()
 loop.run_until_complete(q.put('a'))
 print(loop.run_until_complete(t))
 
-q = asyncio.Queue()
+q = make(asyncio.Queue)
 
 
 async def queue_put():
@@ -61,14 +70,14 @@ async def test():
 t = loop.create_task(queue_put())
 print(loop.run_until_complete(test()), t.done(), t.result())
 
-q = asyncio.Queue(maxsize=1, )
+q = make(asyncio.Queue, maxsize=1, )
 q.put_nowait(1)
 try:
     q.put_nowait(2)
 except asyncio.QueueFull:
     print('QueueFull')
 
-q = asyncio.Queue(maxsize=1.3, )
+q = make(asyncio.Queue, maxsize=1.3, )
 q.put_nowait(1)
 q.put_nowait(2)
 print(q.full())
@@ -76,7 +85,7 @@ try:
     q.put_nowait(3)
 except asyncio.QueueFull:
     print('QueueFull')
-q = asyncio.Queue(maxsize=1.3, )
+q = make(asyncio.Queue, maxsize=1.3, )
 
 
 async def queue_put2():
@@ -86,8 +95,8 @@ async def queue_put2():
 
 loop.run_until_complete(queue_put2())
 
-q = asyncio.Queue(maxsize=1)
-started = asyncio.Event()
+q = make(asyncio.Queue, maxsize=1)
+started = make(asyncio.Event)
 finished = False
 
 
@@ -111,7 +120,7 @@ async def queue_get():
 loop.run_until_complete(queue_get())
 
 for cls in (asyncio.Queue, asyncio.LifoQueue, asyncio.PriorityQueue):
-    q = cls()
+    q = make(cls)
     for i in range(100):
         q.put_nowait(i)
     accumulator = 0
@@ -136,4 +145,5 @@ for cls in (asyncio.Queue, asyncio.LifoQueue, asyncio.PriorityQueue):
         q.put_nowait(0)
     loop.run_until_complete(asyncio.wait(tasks))
 
+asyncio.set_event_loop(None)
 loop.close()
