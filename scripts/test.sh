@@ -4,6 +4,7 @@
 # implementation), loom's interleavings of aiospec-impl's synchronisation
 # (LOOM_MAX_PREEMPTIONS=2), and a short shuttle campaign (generated programs on several
 # workers, SPEC C3; the long one is scripts/shuttle.sh).
+# Checks PORTS.md is up to date (oracle/gen_ports.py --check).
 # First provisions CPython 3.14.8/3.15.0 (Debian forky) and 3.14.10/3.15.2 (sid) in chroots
 # (scripts/pythons.sh: about 75-90 s the first time, seconds after; needs root). The oracle
 # tests fail, naming what is missing, if an interpreter is absent.
@@ -14,6 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${AIOSPEC_SKIP_CPYTHON:-0}" != 1 ]; then
   bash scripts/pythons.sh --only cpython
+  # PORTS.md (which CPython tests the corpus ports, per version) is generated from pyenv's
+  # test suites and the programs' `cites`: fail when it is stale, a cite names a test no
+  # installed CPython has, or oracle/ports_reasons.txt explains a test that is ported.
+  python3 oracle/gen_ports.py --check
 fi
 cargo test --workspace --release
 # A bounded crash-fuzzing campaign (fuzz/, SPEC M3/M4): about a minute of inputs through

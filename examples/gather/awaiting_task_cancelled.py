@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling the task that awaits a gather cancels the gather, which cancels the children.
 # aiospec: rules = G6 T6
-# aiospec: cites = test_tasks.py::CoroutineGatherTests::test_cancellation_broadcast
 import asyncio
 
 

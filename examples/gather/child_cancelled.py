@@ -1,6 +1,5 @@
 # aiospec: description = A child that is cancelled fails the gather with CancelledError (return_exceptions=False).
 # aiospec: rules = G5
-# aiospec: cites = test_tasks.py::FutureGatherTests::test_one_cancellation
 import asyncio
 
 

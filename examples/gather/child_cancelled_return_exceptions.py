@@ -1,6 +1,5 @@
 # aiospec: description = With return_exceptions=True a cancelled child appears in the list as a CancelledError instance (CancelledError('') on 3.9+).
 # aiospec: rules = G5
-# aiospec: cites = test_tasks.py::FutureGatherTests::test_result_exception_one_cancellation
 import asyncio
 
 

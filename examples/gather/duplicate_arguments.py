@@ -1,6 +1,5 @@
 # aiospec: description = The same coroutine object passed twice is one child; its result appears twice.
 # aiospec: rules = G8
-# aiospec: cites = test_tasks.py::CoroutineGatherTests::test_duplicate_coroutines
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = An empty gather is an already-done future with an empty list; awaiting it does not yield.
 # aiospec: rules = G10
-# aiospec: cites = test_tasks.py::FutureGatherTests::test_constructor_empty_sequence_use_running_loop
 import asyncio
 
 

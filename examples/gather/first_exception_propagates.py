@@ -1,6 +1,5 @@
 # aiospec: description = Without return_exceptions the first exception (in completion order) propagates at once; the outer future is done while the other children keep running.
 # aiospec: rules = G2 G4
-# aiospec: cites = test_tasks.py::GatherTestsBase::test_one_exception
 import asyncio
 
 

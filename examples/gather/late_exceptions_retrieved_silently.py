@@ -1,6 +1,5 @@
 # aiospec: description = Exceptions from children that fail after the gather already failed are retrieved by gather's callback: no 'never retrieved' report.
 # aiospec: rules = G4 R3
-# aiospec: cites = test_tasks.py::CoroutineGatherTests::test_exception_marking
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = gather returns results in argument order, not completion order.
 # aiospec: rules = G1 G9
-# aiospec: cites = test_tasks.py::GatherTestsBase::test_success
 import asyncio
 
 

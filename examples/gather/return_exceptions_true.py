@@ -1,6 +1,5 @@
 # aiospec: description = return_exceptions=True puts exceptions in the result list and waits for every child.
 # aiospec: rules = G3
-# aiospec: cites = test_tasks.py::GatherTestsBase::test_return_exceptions
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = cancel() while the task runs its last step: 3.7 fails the task with CancelledError (an exception, not a cancellation); 3.8+ marks it cancelled.
 # aiospec: rules = T5
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_at_end
 import asyncio
 
 

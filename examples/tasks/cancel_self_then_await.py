@@ -1,6 +1,5 @@
 # aiospec: description = A task that cancels itself: the CancelledError is thrown in at its next await.
 # aiospec: rules = T6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_current_task
 import asyncio
 
 

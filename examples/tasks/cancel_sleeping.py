@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling a sleeping task throws CancelledError at its await.
 # aiospec: rules = T6 S3
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_task_cancel_sleeping_task
 import asyncio
 
 

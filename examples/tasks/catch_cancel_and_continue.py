@@ -1,6 +1,5 @@
 # aiospec: description = A coroutine may catch CancelledError and go on: the task is not cancelled.
 # aiospec: rules = T7
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_cancel_task_catching
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = wait(ALL_COMPLETED) returns when every task is done; it never raises their exceptions.
 # aiospec: rules = W1 W6 R6
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait
 import asyncio
 
 

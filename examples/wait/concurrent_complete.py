@@ -1,6 +1,5 @@
 # aiospec: description = Two tasks completing at the same instant with a timeout between.
 # aiospec: rules = W11 L3
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_concurrent_complete
 import asyncio
 
 

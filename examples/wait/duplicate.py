@@ -1,6 +1,5 @@
 # aiospec: description = The same task twice is one member of the set.
 # aiospec: rules = W1
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_duplicate_coroutines
 import asyncio
 
 

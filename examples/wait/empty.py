@@ -1,6 +1,5 @@
 # aiospec: description = An empty wait raises ValueError.
 # aiospec: rules = W8
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_errors
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = Calling result() or exception() on the done tasks retrieves their exceptions.
 # aiospec: rules = W6 R2 R3
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_with_exception
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = FIRST_COMPLETED returns as soon as one task is done; the others keep running and are not cancelled.
 # aiospec: rules = W2 W5
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_first_completed
 import asyncio
 
 

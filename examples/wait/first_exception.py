@@ -1,6 +1,5 @@
 # aiospec: description = FIRST_EXCEPTION returns when a task raises.
 # aiospec: rules = W3 W4
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_first_exception_in_wait
 import asyncio
 
 

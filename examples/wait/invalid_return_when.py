@@ -1,6 +1,5 @@
 # aiospec: description = An invalid return_when raises ValueError when wait is awaited.
 # aiospec: rules = W8
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_errors
 import asyncio
 
 

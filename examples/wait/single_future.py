@@ -1,6 +1,5 @@
 # aiospec: description = Passing a single task (not a collection) raises TypeError.
 # aiospec: rules = W9
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_invalid_args
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = A timeout returns (done, pending) instead of raising; pending tasks keep running.
 # aiospec: rules = W11
-# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_with_timeout
 import asyncio
 
 

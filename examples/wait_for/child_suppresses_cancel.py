@@ -1,6 +1,5 @@
 # aiospec: description = A child that swallows the timeout's cancellation and returns a value.
 # aiospec: rules = WF2 T7
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for_cancel_suppressed
 import asyncio
 
 

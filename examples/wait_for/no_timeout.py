@@ -1,6 +1,5 @@
 # aiospec: description = wait_for(aw, None) simply awaits.
 # aiospec: rules = WF1
-# aiospec: cites = test_waitfor.py::WaitForShieldTests::test_none_timeout
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = Cancelling the task inside wait_for cancels the child.
 # aiospec: rules = WF4
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_cancel_wait_for
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = On timeout, the child is cancelled and awaited, then TimeoutError is raised.
 # aiospec: rules = WF2
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_asyncio_wait_for_timeout
 import asyncio
 
 

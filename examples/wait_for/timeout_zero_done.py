@@ -1,6 +1,5 @@
 # aiospec: description = timeout=0 with a child already done returns its result.
 # aiospec: rules = WF3
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for_timeout_less_then_0_or_0_future_done
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # aiospec: description = timeout=0 with a coroutine that has not started: TimeoutError, and the coroutine never runs.
 # aiospec: rules = WF3
-# aiospec: cites = test_waitfor.py::AsyncioWaitForTest::test_wait_for_timeout_less_then_0_or_0_coroutine_do_not_started
 import asyncio
 
 

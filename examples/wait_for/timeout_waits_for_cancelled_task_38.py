@@ -1,0 +1,29 @@
+# aiospec: description = wait_for(inner_task, timeout=0.1) where the task sleeps 0.1 more on cancellation: TimeoutError comes only after the task has finished (0.2), its finally block run.
+# aiospec: rules = WF4
+# aiospec: cites = test_tasks.py::BaseTaskTests::test_wait_for_waits_for_task_cancellation
+import asyncio
+
+task_done = False
+
+
+async def foo():
+    loop = asyncio.get_running_loop()
+
+    async def inner():
+        global task_done
+        try:
+            await asyncio.sleep(0.2)
+        except asyncio.CancelledError:
+            await asyncio.sleep(0.1)
+            raise
+        finally:
+            task_done = True
+
+    inner_task = asyncio.ensure_future(inner())
+    try:
+        await asyncio.wait_for(inner_task, timeout=0.1)
+    except asyncio.TimeoutError:
+        print('TimeoutError', f'{loop.time():.2f}')
+    print('task_done', task_done)
+
+asyncio.run(foo())
