@@ -445,6 +445,14 @@ async def wait(*args, **kwargs):
             members = list(fs)
         except TypeError:
             pass
+        else:
+            if iter(fs) is fs:
+                # A one-shot iterator (a generator on 3.12+): reading it used it up, so
+                # wait gets the same members from an iterator of our list.
+                if args:
+                    args = (iter(members),) + args[1:]
+                else:
+                    kwargs["fs"] = iter(members)
     REC.watch_orders[wid] = []
     for pos, m in enumerate(members):
         if asyncio.iscoroutine(m) and id(m) not in REC.watch:

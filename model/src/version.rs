@@ -120,6 +120,16 @@ impl PyVersion {
     pub fn wait_rejects_coroutines(self) -> bool {
         self.minor >= 11
     }
+    /// 3.7-3.11: `asyncio.iscoroutine()` is true of generator objects too (3.12 dropped
+    /// `types.GeneratorType` from `_COROUTINE_TYPES`).
+    pub fn generators_are_coroutines(self) -> bool {
+        self.minor <= 11
+    }
+    /// 3.14: awaiting what is not awaitable is "'int' object can't be awaited" (before:
+    /// "object int can't be used in 'await' expression").
+    pub fn cant_be_awaited_wording(self) -> bool {
+        self.minor >= 14
+    }
     /// 3.12: `gather()` runs `_done_callback` synchronously for children already done.
     pub fn gather_eager_done_callbacks(self) -> bool {
         self.minor >= 12

@@ -135,7 +135,17 @@ fn a_gather(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     Ok(Value::Future(rt.gather(args.pos, rex)?))
 }
 
+/// `loop=` of wait and wait_for: a parameter to 3.9 (3.8-3.9 warn that it is deprecated,
+/// and 3.7 checks it against the running loop), gone from 3.10 (a TypeError then).
+fn refuse_loop_argument(rt: &mut Runtime, name: &str, args: &Args) -> PyResult<()> {
+    if rt.v.minor() <= 9 && args.kw.iter().any(|(k, _)| &**k == "loop") {
+        return Err(rt.refuse(format!("{name}(loop=...)")));
+    }
+    Ok(())
+}
+
 fn a_wait(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    refuse_loop_argument(rt, "wait", &args)?;
     let [fs, timeout, return_when] = bind_py(
         rt,
         "wait",
@@ -157,6 +167,7 @@ fn a_wait(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    refuse_loop_argument(rt, "wait_for", &args)?;
     let [fut, timeout] = bind_py(
         rt,
         "wait_for",
@@ -316,7 +327,25 @@ fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
 }
 
 fn a_ensure_future(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
-    let [x] = bind_py(rt, "ensure_future", args, &[Param::req("coro_or_future")])?;
+    let [x, lp] = bind_py(
+        rt,
+        "ensure_future",
+        args,
+        &[
+            Param::req("coro_or_future"),
+            Param::opt_kw("loop", Value::None),
+        ],
+    )?;
+    // `loop=` (keyword-only on every version) is the loop to make the task on: the running
+    // loop is what ensure_future uses anyway; another loop is not modelled.
+    let running_loop = match (&lp, rt.running, rt.current_loop) {
+        (Value::None, _, _) => true,
+        (Value::Obj(o), true, Some(cur)) => matches!(&**o, NativeObj::Loop(l) if *l == cur),
+        _ => false,
+    };
+    if !running_loop {
+        return Err(rt.refuse("ensure_future(loop=...) with a loop that is not running"));
+    }
     if let Value::Future(_) = x {
         return Ok(x);
     }
@@ -382,9 +411,8 @@ fn a_set_event_loop(_rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResu
 
 fn a_iscoroutine(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let x = crate::lang::builtins::one_arg(rt, "iscoroutine", args)?;
-    Ok(Value::Bool(
-        matches!(x, Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine),
-    ))
+    Ok(Value::Bool(matches!(x, Value::Coro(c)
+        if rt.coros[c.0].kind == CoroKind::Coroutine || rt.v.generators_are_coroutines())))
 }
 
 fn a_isfuture(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {

@@ -285,8 +285,7 @@ impl Runtime<'_> {
         match v {
             Value::Coro(sub) => {
                 if is_await && self.coros[sub.0].kind == CoroKind::Generator {
-                    let msg = "object generator can't be used in 'await' expression";
-                    return Err(self.new_exc_msg(E::TypeError, msg));
+                    return Err(self.not_awaitable(v));
                 }
                 Ok(Awaitable::Coro(*sub))
             }
@@ -319,7 +318,11 @@ impl Runtime<'_> {
 
     fn not_awaitable(&mut self, v: &Value) -> Exc {
         let tn = self.type_name(v);
-        let msg = format!("object {tn} can't be used in 'await' expression");
+        let msg = if self.v.cant_be_awaited_wording() {
+            format!("'{tn}' object can't be awaited")
+        } else {
+            format!("object {tn} can't be used in 'await' expression")
+        };
         self.new_exc_msg(E::TypeError, &msg)
     }
 

@@ -21,6 +21,10 @@ impl Runtime<'_> {
             Value::Instance(_) if self.lookup_special(v, "__await__").is_some() => {
                 Err(self.refuse("ensure_future() of an awaitable object the program defines"))
             }
+            Value::Coro(_) if self.v.generators_are_coroutines() => {
+                // 3.7-3.11 wrap a generator in a Task ("Task got bad yield" when it yields).
+                Err(self.refuse("ensure_future() of a generator (a coroutine to 3.7-3.11)"))
+            }
             _ => Err(self.err(
                 E::TypeError,
                 "An asyncio.Future, a coroutine or an awaitable is required",

@@ -4,7 +4,7 @@ use crate::asyncio::events::*;
 use crate::asyncio::state::*;
 use crate::asyncio::tasks::gather::object_key;
 use crate::lang::exceptions::E;
-use crate::lang::gen::{AwaitOutcome, Resume, Step};
+use crate::lang::gen::{AwaitOutcome, CoroKind, Resume, Step};
 use crate::lang::value::*;
 use crate::runtime::*;
 use crate::trace::Event;
@@ -53,7 +53,13 @@ impl Runtime<'_> {
     /// The body of `wait()` up to `await waiter`.
     fn wait_start(&mut self, c: CoroId, w: &mut WaitCoro) -> Result<Option<Step>, Exc> {
         // W9: a single future or coroutine is not a collection.
-        if let Value::Future(_) | Value::Coro(_) = w.fs {
+        let is_coroutine = match w.fs {
+            Value::Coro(c) => {
+                self.coros[c.0].kind == CoroKind::Coroutine || self.v.generators_are_coroutines()
+            }
+            _ => false,
+        };
+        if matches!(w.fs, Value::Future(_)) || is_coroutine {
             let tn = self.type_name(&w.fs);
             return Err(
                 self.new_exc_msg(E::TypeError, &format!("expect a list of futures, not {tn}"))
@@ -87,7 +93,16 @@ impl Runtime<'_> {
                 first_position.push(pos);
             }
         }
-        let ncoros = uniq.iter().filter(|v| matches!(v, Value::Coro(_))).count();
+        let ncoros = uniq
+            .iter()
+            .filter(|v| match v {
+                Value::Coro(c) => {
+                    self.coros[c.0].kind == CoroKind::Coroutine
+                        || self.v.generators_are_coroutines()
+                }
+                _ => false,
+            })
+            .count();
         if ncoros > 0 {
             if self.v.wait_rejects_coroutines() {
                 // W10 (3.11+).

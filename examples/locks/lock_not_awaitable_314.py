@@ -1,4 +1,4 @@
-# aiospec: description = `await lock` raises TypeError "object Lock can't be used in 'await' expression" and leaves the Lock unlocked.
+# aiospec: description = `await lock` raises TypeError "'Lock' object can't be awaited" (3.14's wording) and leaves the Lock unlocked.
 # aiospec: python = 3.14-3.15
 # aiospec: rules = K1
 # aiospec: cites = test_locks.py::LockTests::test_lock
