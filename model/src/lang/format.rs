@@ -258,7 +258,7 @@ impl Runtime<'_> {
                 }
             };
             out.push_str(&piece);
-            self.check_size(out.len())?;
+            self.check_built(out.len())?;
         }
         if argi < items.len() && !used_mapping && (is_tuple || mapping.is_none()) {
             return Err(self.err(
@@ -368,7 +368,7 @@ impl Runtime<'_> {
             };
             let s = self.format_value(&value, &spec)?;
             out.push_str(&s);
-            self.check_size(out.len())?;
+            self.check_built(out.len())?;
         }
         Ok(())
     }

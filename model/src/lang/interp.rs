@@ -615,7 +615,7 @@ impl Runtime<'_> {
                         s.push_str(p);
                     }
                 }
-                self.check_size(s.len())?;
+                self.check_built(s.len())?;
                 f.stack.push(Value::str(&s));
             }
             Instr::FormatValue(conv, has_spec) => {

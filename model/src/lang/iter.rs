@@ -448,6 +448,11 @@ impl Runtime<'_> {
                 if its.is_empty() {
                     return Ok(None);
                 }
+                // A step per 8 iterators advanced (SPEC M4): `zip(*[r] * 501)` makes a
+                // 501-tuple per item, which one step per 8 items does not bound.
+                if its.len() >= 8 && !self.tick_n(its.len() as u64 / 8) {
+                    return Err(self.refusal_exc());
+                }
                 let mut out = Vec::with_capacity(its.len());
                 for (i, x) in its.iter().enumerate() {
                     match self.next(x)? {

@@ -26,6 +26,17 @@ impl Runtime<'_> {
     }
 
     /// Refuse values larger than the model's size budget (SPEC M4).
+    /// `check_size` for an object built in one go (a concatenation, a repetition, an
+    /// f-string, a format, a repr), which also costs a step per KiB (SPEC M4): a loop that
+    /// builds megabyte strings ends at the step budget before it exhausts memory.
+    pub fn check_built(&mut self, n: usize) -> PyResult<()> {
+        self.check_size(n)?;
+        if n >= 1024 && !self.tick_n(n as u64 / 1024) {
+            return Err(self.refusal_exc());
+        }
+        Ok(())
+    }
+
     pub fn check_size(&mut self, n: usize) -> PyResult<()> {
         if n > self.config.max_size {
             return Err(self.refuse(format!(
@@ -239,7 +250,7 @@ impl Runtime<'_> {
                     return Err(self.binary_type_error(op, a, b));
                 };
                 let items = l.borrow().clone();
-                self.check_size(items.len().saturating_mul(n))?;
+                self.check_built(items.len().saturating_mul(n))?;
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     out.extend(items.iter().cloned());
@@ -312,20 +323,20 @@ impl Runtime<'_> {
         }
         Ok(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-                self.check_size(x.len() + y.len())?;
+                self.check_built(x.len() + y.len())?;
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(x);
                 s.push_str(y);
                 Some(Value::str(&s))
             }
             (BinOp::Add, Value::List(x), Value::List(y)) => {
-                self.check_size(x.borrow().len() + y.borrow().len())?;
+                self.check_built(x.borrow().len() + y.borrow().len())?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Some(Value::list(v))
             }
             (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
-                self.check_size(x.len() + y.len())?;
+                self.check_built(x.len() + y.len())?;
                 let mut v = (**x).clone();
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))
@@ -360,12 +371,12 @@ impl Runtime<'_> {
     fn repeat(&mut self, seq: &Value, n: usize) -> PyResult {
         match seq {
             Value::Str(s) => {
-                self.check_size(s.len().saturating_mul(n))?;
+                self.check_built(s.len().saturating_mul(n))?;
                 Ok(Value::str(&s.repeat(n)))
             }
             Value::List(l) => {
                 let items = l.borrow().clone();
-                self.check_size(items.len().saturating_mul(n))?;
+                self.check_built(items.len().saturating_mul(n))?;
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     out.extend(items.iter().cloned());
@@ -373,7 +384,7 @@ impl Runtime<'_> {
                 Ok(Value::list(out))
             }
             Value::Tuple(t) => {
-                self.check_size(t.len().saturating_mul(n))?;
+                self.check_built(t.len().saturating_mul(n))?;
                 let mut out = Vec::with_capacity(t.len() * n);
                 for _ in 0..n {
                     out.extend(t.iter().cloned());

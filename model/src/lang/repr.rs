@@ -134,7 +134,7 @@ impl Runtime<'_> {
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.repr_inner(v))?;
         // A repr can be several times longer than its object (`repr(repr(s))` doubles the
         // backslashes each time): the size limit holds for it as for any string (SPEC M4).
-        self.check_size(r.len())?;
+        self.check_built(r.len())?;
         Ok(r)
     }
 

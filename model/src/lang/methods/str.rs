@@ -406,7 +406,7 @@ fn join(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
             }
         }
     }
-    rt.check_size(out.len())?;
+    rt.check_built(out.len())?;
     Ok(s(&out))
 }
 
@@ -445,7 +445,7 @@ fn replace(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     } else {
         t.replacen(&*old, &new, count as usize)
     };
-    rt.check_size(out.len())?;
+    rt.check_built(out.len())?;
     Ok(s(&out))
 }
 
