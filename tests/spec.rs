@@ -35,7 +35,7 @@ fn spec_examples_show_what_the_model_produces() {
         let python = spec::block_python(b, &root).unwrap_or_else(|e| panic!("{e}"));
         let scenario = spec::block_program(b, &root).unwrap_or_else(|e| panic!("{e}"));
         let trace = run(&scenario, b.version).unwrap_or_else(|e| panic!("{e}"));
-        let want = spec::render_block(&python, b.version, &trace);
+        let want = spec::render_block(b, &python, &trace);
         assert_eq!(
             b.content, want,
             "SPEC.md's block for {} on {} is stale (run `aiospec spec --update`)",

@@ -40,6 +40,7 @@ impl Runtime<'_> {
             }),
             label,
         );
+        self.tl_task_created(t);
         self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
         self.all_tasks.push(t);
         t
@@ -81,6 +82,7 @@ impl Runtime<'_> {
             self.task_mut(t).must_cancel = false;
         }
         self.task_mut(t).fut_waiter = None;
+        self.tl_step(t, exc.as_ref());
         let coro = self.task(t).coro;
         let prev = self.current_task.replace(t);
         let input = match exc {
@@ -88,6 +90,7 @@ impl Runtime<'_> {
             Some(e) => Resume::Throw(e),
         };
         let step = self.coro_send(coro, input);
+        self.tl_step_ended(t, &step);
         match step {
             Step::Return(v) => {
                 if self.task(t).must_cancel {
