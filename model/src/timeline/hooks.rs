@@ -237,7 +237,7 @@ impl Runtime<'_> {
             let lane = r.lane_for(t);
             r.mark(now, lane, MarkKind::Step { throw });
             if cancel {
-                r.mark(now, lane, MarkKind::CancelDelivered);
+                r.cancelled_error_thrown(now, lane);
             }
         }
     }

@@ -19,6 +19,12 @@ pub mod colour {
     pub const CALLBACK: &str = "#a7adb5";
     pub const RESULT: &str = "#1a9850";
     pub const RAISED: &str = "#e60000";
+    /// Edges and text that say "raised" or "returned" without being a task's ending (the
+    /// outer futures' diamonds, asyncio.run()'s outcome): darker, so that the fills above
+    /// stay the only pixels of their colour.
+    pub const RAISED_EDGE: &str = "#9e0000";
+    pub const RESULT_EDGE: &str = "#0b5e2e";
+    pub const CANCELLED_EDGE: &str = "#4a1a5e";
     pub const CANCELLED: &str = "#7b3294";
     pub const OUTER_DONE: &str = "#ffc000";
     pub const RETRIEVED: &str = "#ff8c00";
@@ -666,10 +672,10 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
                     continue;
                 }
                 let outer = matches!(rec.lanes[m.lane].kind, LaneKind::Gather { .. } | LaneKind::Wait { .. });
-                let (fill, class, text) = match ending {
-                    Ending::Result(r) => (colour::RESULT, "returned", format!("returned {r}")),
-                    Ending::Exception(e) => (colour::RAISED, "raised", format!("raised {e}")),
-                    Ending::Cancelled => (colour::CANCELLED, "cancelled", "ended cancelled".to_string()),
+                let (fill, edge, class, text) = match ending {
+                    Ending::Result(r) => (colour::RESULT, colour::RESULT_EDGE, "returned", format!("returned {r}")),
+                    Ending::Exception(e) => (colour::RAISED, colour::RAISED_EDGE, "raised", format!("raised {e}")),
+                    Ending::Cancelled => (colour::CANCELLED, colour::CANCELLED_EDGE, "cancelled", "ended cancelled".to_string()),
                 };
                 if outer {
                     // The outer future finished: a gold diamond, edged with the outcome.
@@ -687,7 +693,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
                     let r = 8.0;
                     push(
                         ShapeKind::Polygon { points: vec![(cx, y - r), (cx + r, y), (cx, y + r), (cx - r, y)] },
-                        Paint::fill(colour::OUTER_DONE).with_stroke(fill, 2.0),
+                        Paint::fill(colour::OUTER_DONE).with_stroke(edge, 2.0),
                         "outer-done",
                         Some(title),
                         Some(mi),
@@ -776,7 +782,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
             // happened, ending at its slot.
             MarkKind::Main { text } if text.starts_with("the program exited") => {}
             MarkKind::Main { text } => {
-                let fill = if text.contains("raised") { colour::RAISED } else { colour::TEXT };
+                let fill = if text.contains("raised") { colour::RAISED_EDGE } else { colour::TEXT };
                 label_at(&mut push, sx + SLOT_W, y, text, fill, "main", format!("{text} (t={})", fmt_t(t)), mi);
             }
             MarkKind::Warning { text } => push(
@@ -791,7 +797,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
                 sx + SLOT_W,
                 y,
                 "stuck: nothing to run, no timer",
-                colour::RAISED,
+                colour::RAISED_EDGE,
                 "stuck",
                 format!("at t={} nothing is left to run and no timer is set: CPython would block forever", fmt_t(t)),
                 mi,
@@ -892,8 +898,8 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     let mut notes = Vec::new();
     if nlanes - 1 > LEGIBLE_LANES {
         notes.push(format!(
-            "{} lanes: more than {LEGIBLE_LANES}, so the picture scrolls down; the time axis repeats every {AXIS_EVERY} lanes",
-            nlanes
+            "{} lanes of tasks, gathers and waits: more than {LEGIBLE_LANES}, so the picture scrolls down; the time axis repeats every {AXIS_EVERY} lanes",
+            nlanes - 1
         ));
     }
     if rec.slots.len() > WIDE_SLOTS {

@@ -145,6 +145,8 @@ pub struct Recorder {
     current: Option<LaneId>,
     /// Whether the last slot is still open for marks made outside callbacks.
     outside_open: bool,
+    /// Lanes with a cancellation requested and not yet delivered.
+    cancel_pending: Vec<LaneId>,
 }
 
 impl Default for Recorder {
@@ -169,6 +171,7 @@ impl Recorder {
             turn: 0,
             current: None,
             outside_open: false,
+            cancel_pending: Vec::new(),
         }
     }
 
@@ -218,8 +221,22 @@ impl Recorder {
 
     /// Add a mark on `lane`, now.
     pub fn mark(&mut self, t: f64, lane: LaneId, kind: MarkKind) {
+        if matches!(kind, MarkKind::CancelRequested { .. }) && !self.cancel_pending.contains(&lane)
+        {
+            self.cancel_pending.push(lane);
+        }
         let slot = self.slot_now(t);
         self.marks.push(Mark { slot, lane, kind });
+    }
+
+    /// A CancelledError was thrown into the task on `lane`: if a cancellation of it was
+    /// requested, this step delivers it (a CancelledError from a task it awaited, cancelled
+    /// by someone else, is not its own cancellation).
+    pub fn cancelled_error_thrown(&mut self, t: f64, lane: LaneId) {
+        if let Some(i) = self.cancel_pending.iter().position(|&l| l == lane) {
+            self.cancel_pending.swap_remove(i);
+            self.mark(t, lane, MarkKind::CancelDelivered);
+        }
     }
 
     /// A mark on the lane of the code running now.
