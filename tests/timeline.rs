@@ -345,3 +345,31 @@ fn many_tasks_scroll_and_say_so() {
     let doc = svg::svg_document(&l);
     assert!(doc.contains("124 lanes"));
 }
+
+/// A long run is drawn up to `MAX_SLOTS` callbacks, then its exit, and the picture says so;
+/// the report at exit is still drawn (R6), and the SVG stays small.
+#[test]
+fn r6_long_run_is_cut_and_says_so() {
+    let p = load_str(
+        "import asyncio\n\nasync def spin():\n    for i in range(20000):\n        await asyncio.sleep(0)\n\nasync def boom():\n    raise ValueError('late')\n\nasync def main():\n    t = asyncio.create_task(boom())\n    await spin()\n\nasyncio.run(main())\n",
+        "long.py",
+    )
+    .expect("loads");
+    let (trace, rec, l) = draw(&p, 12);
+    assert_eq!(
+        trace.finalization.len(),
+        1,
+        "one report: {:?}",
+        trace.finalization
+    );
+    assert!(rec.truncated);
+    assert!(rec.slots.len() <= timeline::layout::MAX_SLOTS + 1);
+    assert!(
+        l.notes.iter().any(|n| n.contains("long run")),
+        "{:?}",
+        l.notes
+    );
+    assert_eq!(l.of_class("report").count(), 1);
+    let doc = svg::svg_document(&l);
+    assert!(doc.len() < 8 << 20, "{} bytes", doc.len());
+}

@@ -53,6 +53,80 @@ pub const LEGIBLE_LANES: usize = 50;
 const AXIS_EVERY: usize = 25;
 /// Callbacks beyond which the picture is wider than a screen and scrolls sideways.
 const WIDE_SLOTS: usize = 400;
+pub use crate::timeline::record::MAX_SLOTS;
+
+/// What the layout looks up per mark, computed in one pass each way so that laying out a
+/// long run stays linear: where each slot's marks start (marks are recorded in slot order),
+/// where each lane ends, the slot of the step that ends each await, and where each future
+/// without a lane was done.
+struct Index {
+    slot_start: Vec<usize>,
+    lane_end: Vec<Option<usize>>,
+    woke: Vec<Option<usize>>,
+    done_slot: std::collections::HashMap<usize, usize>,
+    nslots: usize,
+    final_slot: Option<usize>,
+}
+
+impl Index {
+    fn new(rec: &Recorder) -> Index {
+        let n = rec.slots.len();
+        let mut slot_start = vec![rec.marks.len(); n + 1];
+        for (i, m) in rec.marks.iter().enumerate().rev() {
+            if m.slot < n {
+                slot_start[m.slot] = i;
+            }
+        }
+        for s in (0..n).rev() {
+            slot_start[s] = slot_start[s].min(slot_start[s + 1]);
+        }
+        let mut lane_end = vec![None; rec.lanes.len()];
+        let mut done_slot = std::collections::HashMap::new();
+        for m in &rec.marks {
+            if let MarkKind::Done { fut, .. } = m.kind {
+                if rec.lane_of(FutId(fut)) == Some(m.lane) && lane_end[m.lane].is_none() {
+                    lane_end[m.lane] = Some(m.slot);
+                }
+                done_slot.entry(fut).or_insert(m.slot);
+            }
+        }
+        let mut woke = vec![None; rec.marks.len()];
+        let mut next_step: Vec<Option<usize>> = vec![None; rec.lanes.len()];
+        for (i, m) in rec.marks.iter().enumerate().rev() {
+            if matches!(m.kind, MarkKind::Await { .. }) {
+                woke[i] = next_step[m.lane];
+            }
+            if matches!(m.kind, MarkKind::Step { .. }) {
+                next_step[m.lane] = Some(m.slot);
+            }
+        }
+        let final_slot = rec
+            .slots
+            .iter()
+            .position(|s| s.kind == SlotKind::Finalization);
+        Index {
+            slot_start,
+            lane_end,
+            woke,
+            done_slot,
+            nslots: n,
+            final_slot,
+        }
+    }
+
+    /// The marks made in slot `s`.
+    fn in_slot<'r>(&self, rec: &'r Recorder, s: usize) -> &'r [crate::timeline::record::Mark] {
+        if s >= self.nslots {
+            return &[];
+        }
+        &rec.marks[self.slot_start[s]..self.slot_start[s + 1]]
+    }
+
+    /// Is slot `s` drawn? The first `MAX_SLOTS`, and the finalisers'.
+    fn drawn(&self, s: usize) -> bool {
+        s < MAX_SLOTS || Some(s) == self.final_slot
+    }
+}
 
 /// How a shape is painted.
 #[derive(Clone, Debug, PartialEq)]
@@ -312,6 +386,11 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     let mut x = LEFT + 10.0;
     let mut final_x = None;
     for (i, s) in rec.slots.iter().enumerate() {
+        if i >= MAX_SLOTS && s.kind != SlotKind::Finalization {
+            // Not drawn: what refers to it points at the cut.
+            slot_x.push(x);
+            continue;
+        }
         if i == 0 {
             instants.push((x, s.t));
             turns.push((x, x, s.turn));
@@ -336,7 +415,9 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
             last.1 = x;
         }
     }
-    let width = (x + RIGHT).max(LEFT + 520.0);
+    // Wide enough for the title and summary lines (about 8.6 px per character of the title).
+    let text_w = 16.0 + 8.6 * title.chars().count() as f64;
+    let width = (x + RIGHT).max(LEFT + 520.0).max(text_w);
     let height = plot_bottom + 90.0;
     let last_slot = rec.slots.len().saturating_sub(1);
 
@@ -436,18 +517,8 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     }
 
     // Lane labels, guides, and each lane's life from its creation to its end.
-    let lane_end = |lane: LaneId| -> usize {
-        rec.marks
-            .iter()
-            .filter(|m| m.lane == lane)
-            .find_map(|m| match &m.kind {
-                MarkKind::Done { fut, .. } if rec.lane_of(FutId(*fut)) == Some(lane) => {
-                    Some(m.slot)
-                }
-                _ => None,
-            })
-            .unwrap_or(last_slot)
-    };
+    let idx = Index::new(rec);
+    let lane_end = |lane: LaneId| -> usize { idx.lane_end[lane].unwrap_or(last_slot) };
     for (l, lane) in rec.lanes.iter().enumerate() {
         let y = lane_y[l];
         let label = lane.label();
@@ -515,11 +586,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     // What happened in each (slot, lane): hover text of the boxes.
     let in_box = |slot: usize, lane: LaneId| -> Vec<String> {
         let mut lines = Vec::new();
-        for m in rec
-            .marks
-            .iter()
-            .filter(|m| m.slot == slot && m.lane == lane)
-        {
+        for m in idx.in_slot(rec, slot).iter().filter(|m| m.lane == lane) {
             match &m.kind {
                 MarkKind::Step { throw: Some(e) } => {
                     lines.push(format!("resumed with {e} thrown in"))
@@ -541,10 +608,13 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     // Callback boxes.
     for (i, s) in rec.slots.iter().enumerate() {
         if let SlotKind::Callback { lane, what } = &s.kind {
-            let is_step = rec
-                .marks
+            if !idx.drawn(i) {
+                continue;
+            }
+            let is_step = idx
+                .in_slot(rec, i)
                 .iter()
-                .any(|m| m.slot == i && m.lane == *lane && matches!(m.kind, MarkKind::Step { .. }));
+                .any(|m| m.lane == *lane && matches!(m.kind, MarkKind::Step { .. }));
             let mut title = format!(
                 "{} — {what} at t={}, turn {}",
                 rec.lanes[*lane].label(),
@@ -578,6 +648,9 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
     // Marks, in the order the run made them.
     let mut prints_at: std::collections::HashMap<(usize, LaneId), usize> = Default::default();
     for (mi, m) in rec.marks.iter().enumerate() {
+        if !idx.drawn(m.slot) {
+            continue;
+        }
         let (Some(&sx), Some(&y)) = (slot_x.get(m.slot), lane_y.get(m.lane)) else {
             continue;
         };
@@ -608,10 +681,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
             MarkKind::Await { fut, label } => {
                 let target = rec.lane_of(FutId(*fut)).filter(|&l| l != m.lane);
                 // The wait lasts until the lane's next step.
-                let woke = rec.marks[mi + 1..]
-                    .iter()
-                    .find(|n| n.lane == m.lane && matches!(n.kind, MarkKind::Step { .. }))
-                    .map(|n| n.slot);
+                let woke = idx.woke[mi];
                 let end_slot = woke.unwrap_or(last_slot);
                 let x_end = slot_x.get(end_slot).copied().unwrap_or(sx);
                 let title = match woke {
@@ -641,10 +711,7 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
                     }
                     None => {
                         // A future without a lane: drawn on the waiting lane where it finished.
-                        let done_slot = rec.marks.iter().find_map(|n| match n.kind {
-                            MarkKind::Done { fut: f, .. } if f == *fut => Some(n.slot),
-                            _ => None,
-                        });
+                        let done_slot = idx.done_slot.get(fut).copied();
                         let fx = done_slot.and_then(|s| slot_x.get(s).copied()).unwrap_or(x_end);
                         push(
                             ShapeKind::Line { x1: sx + SLOT_W - 1.0, y1: y, x2: fx + SLOT_W / 2.0 - 4.0, y2: y, arrow: true },
@@ -781,10 +848,24 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
             // The exit status is in the summary; what asyncio.run() gave is written where it
             // happened, ending at its slot.
             MarkKind::Main { text } if text.starts_with("the program exited") => {}
-            MarkKind::Main { text } => {
-                let fill = if text.contains("raised") { colour::RAISED_EDGE } else { colour::TEXT };
-                label_at(&mut push, sx + SLOT_W, y, text, fill, "main", format!("{text} (t={})", fmt_t(t)), mi);
-            }
+            // What asyncio.run() gave: a dark disc on the loop's lane where it returned (the
+            // text is in the summary line and on hover, so it hides no mark).
+            MarkKind::Main { text } => push(
+                ShapeKind::Circle {
+                    cx,
+                    cy: y,
+                    r: 6.0,
+                },
+                Paint::fill(if text.contains("raised") {
+                    colour::RAISED_EDGE
+                } else {
+                    colour::RESULT_EDGE
+                })
+                .with_stroke("#000000", 1.0),
+                "main",
+                Some(format!("{text} (t={})", fmt_t(t))),
+                Some(mi),
+            ),
             MarkKind::Warning { text } => push(
                 ShapeKind::Polygon { points: vec![(cx, y - 7.0), (cx + 7.0, y + 6.0), (cx - 7.0, y + 6.0)] },
                 Paint::fill(colour::WARNING),
@@ -900,6 +981,11 @@ pub fn layout(rec: &Recorder, trace: &Trace, title: &str) -> Layout {
         notes.push(format!(
             "{} lanes of tasks, gathers and waits: more than {LEGIBLE_LANES}, so the picture scrolls down; the time axis repeats every {AXIS_EVERY} lanes",
             nlanes - 1
+        ));
+    }
+    if rec.truncated || rec.slots.len() > MAX_SLOTS {
+        notes.push(format!(
+            "a long run: its first {MAX_SLOTS} callbacks are drawn, then what was reported at exit"
         ));
     }
     if rec.slots.len() > WIDE_SLOTS {

@@ -9,6 +9,10 @@
 
 use crate::lang::value::FutId;
 
+/// The most slots a recorder keeps before the finalisers' (the picture draws no more): past
+/// it, a run's callbacks are counted, not recorded, so that a long run costs bounded memory.
+pub const MAX_SLOTS: usize = 3000;
+
 /// Index of a lane in `Recorder::lanes`.
 pub type LaneId = usize;
 
@@ -147,6 +151,10 @@ pub struct Recorder {
     outside_open: bool,
     /// Lanes with a cancellation requested and not yet delivered.
     cancel_pending: Vec<LaneId>,
+    /// Slots past `MAX_SLOTS` that were counted and not recorded.
+    pub dropped_slots: usize,
+    /// Whether the recording was cut at `MAX_SLOTS` (then resumed for the finalisers).
+    pub truncated: bool,
 }
 
 impl Default for Recorder {
@@ -172,7 +180,14 @@ impl Recorder {
             current: None,
             outside_open: false,
             cancel_pending: Vec::new(),
+            dropped_slots: 0,
+            truncated: false,
         }
+    }
+
+    /// Past `MAX_SLOTS` and not yet finalising: nothing more is recorded.
+    fn full(&self) -> bool {
+        self.dropped_slots > 0
     }
 
     /// The lane of the code running now.
@@ -221,6 +236,9 @@ impl Recorder {
 
     /// Add a mark on `lane`, now.
     pub fn mark(&mut self, t: f64, lane: LaneId, kind: MarkKind) {
+        if self.full() {
+            return;
+        }
         if matches!(kind, MarkKind::CancelRequested { .. }) && !self.cancel_pending.contains(&lane)
         {
             self.cancel_pending.push(lane);
@@ -252,6 +270,10 @@ impl Recorder {
 
     /// The loop is about to run a callback on `lane`.
     pub fn callback_began(&mut self, t: f64, lane: LaneId, what: String) {
+        if self.full() || self.slots.len() >= MAX_SLOTS {
+            self.dropped_slots += 1;
+            return;
+        }
         self.slots.push(Slot {
             t,
             turn: self.turn,
@@ -269,6 +291,11 @@ impl Recorder {
 
     /// The process is ending: the finalisers' slot.
     pub fn finalization_began(&mut self, t: f64) {
+        // The reports at exit are drawn even after a cut.
+        if self.full() {
+            self.dropped_slots = 0;
+            self.truncated = true;
+        }
         self.current = None;
         self.slots.push(Slot {
             t,
@@ -316,6 +343,9 @@ impl Recorder {
     }
 
     fn new_lane(&mut self, t: f64, kind: LaneKind, f: Option<FutId>) -> LaneId {
+        if self.full() {
+            return LOOP_LANE;
+        }
         let parent = self.current_lane();
         let created = self.slot_now(t);
         self.lanes.push(Lane {
