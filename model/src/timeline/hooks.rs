@@ -97,6 +97,14 @@ impl Runtime<'_> {
     /// `_run_once` began an iteration.
     #[inline]
     pub fn tl_turn(&mut self) {
+        if self.timeline.is_some() {
+            self.tl_turn_slow();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_turn_slow(&mut self) {
         if let Some(r) = self.timeline.as_deref_mut() {
             r.turn_began();
         }
@@ -110,6 +118,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_callback_began_slow(&mut self, callback: &Callback, arg: Option<FutId>) {
         let label =
@@ -165,6 +174,14 @@ impl Runtime<'_> {
     /// The callback returned.
     #[inline]
     pub fn tl_callback_ended(&mut self) {
+        if self.timeline.is_some() {
+            self.tl_callback_ended_slow();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_callback_ended_slow(&mut self) {
         if let Some(r) = self.timeline.as_deref_mut() {
             r.callback_ended();
         }
@@ -178,6 +195,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_task_created_slow(&mut self, t: FutId) {
         let name = self.task(t).name.clone();
@@ -228,6 +246,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_step_slow(&mut self, t: FutId, exc: Option<&Exc>) {
         let cancel = exc.is_some_and(|e| self.exc_is(e, E::CancelledError));
@@ -247,6 +266,14 @@ impl Runtime<'_> {
     #[inline]
     pub fn tl_step_ended(&mut self, t: FutId, step: &Step) {
         if self.timeline.is_some() {
+            self.tl_step_ended_slow(t, step);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_step_ended_slow(&mut self, t: FutId, step: &Step) {
+        {
             if let Step::Yield(Value::Future(f)) = step {
                 let (f, label) = (*f, self.futs[f.0].label.clone());
                 let now = self.time;
@@ -266,6 +293,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_done_slow(&mut self, f: FutId) {
         let fut = &self.futs[f.0];
@@ -290,6 +318,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_retrieving_slow(&mut self, f: FutId) {
         let fut = &self.futs[f.0];
@@ -317,7 +346,15 @@ impl Runtime<'_> {
     /// `cancel()` called on `f` (pending) by the code running now.
     #[inline]
     pub fn tl_cancel_requested(&mut self, f: FutId) {
-        if self.timeline.is_some() && !self.done(f) {
+        if self.timeline.is_some() {
+            self.tl_cancel_requested_slow(f);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_cancel_requested_slow(&mut self, f: FutId) {
+        if !self.done(f) {
             let now = self.time;
             if let Some(r) = self.timeline.as_deref_mut() {
                 if let Some(lane) = r.lane_of(f) {
@@ -331,6 +368,14 @@ impl Runtime<'_> {
     /// `print()` wrote `text`.
     #[inline]
     pub fn tl_print(&mut self, text: &str) {
+        if self.timeline.is_some() {
+            self.tl_print_slow(text);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_print_slow(&mut self, text: &str) {
         let now = self.time;
         if let Some(r) = self.timeline.as_deref_mut() {
             r.mark_here(
@@ -351,6 +396,7 @@ impl Runtime<'_> {
         }
     }
 
+    #[cold]
     #[inline(never)]
     fn tl_event_slow(&mut self, ev: &Event) {
         let now = self.time;
@@ -413,6 +459,14 @@ impl Runtime<'_> {
     #[inline]
     pub fn tl_report(&mut self, f: FutId, ev: &Event) {
         if self.timeline.is_some() {
+            self.tl_report_slow(f, ev);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_report_slow(&mut self, f: FutId, ev: &Event) {
+        {
             if let Event::Report { message, text, .. } = ev {
                 let text = clip(text.clone().unwrap_or_else(|| message.clone()));
                 let message = message.clone();
@@ -437,6 +491,14 @@ impl Runtime<'_> {
     /// A nondeterministic choice took `order` (SPEC L6).
     #[inline]
     pub fn tl_choice(&mut self, why: &str, order: &[usize]) {
+        if self.timeline.is_some() {
+            self.tl_choice_slow(why, order);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tl_choice_slow(&mut self, why: &str, order: &[usize]) {
         let now = self.time;
         if let Some(r) = self.timeline.as_deref_mut() {
             r.mark_here(
