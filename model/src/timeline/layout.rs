@@ -10,35 +10,11 @@
 
 use crate::lang::num::float::repr as repr_float;
 use crate::lang::value::FutId;
+use crate::timeline::index::Index;
 use crate::timeline::record::{Ending, LaneId, LaneKind, MarkKind, Recorder, SlotKind};
 use crate::trace::{Event, Outcome, Trace};
 
-/// Fills of the marks: distinct, so that each kind can be found by colour.
-pub mod colour {
-    pub const STEP: &str = "#3b6fb6";
-    pub const CALLBACK: &str = "#a7adb5";
-    pub const RESULT: &str = "#1a9850";
-    pub const RAISED: &str = "#e60000";
-    /// Edges and text that say "raised" or "returned" without being a task's ending (the
-    /// outer futures' diamonds, asyncio.run()'s outcome): darker, so that the fills above
-    /// stay the only pixels of their colour.
-    pub const RAISED_EDGE: &str = "#9e0000";
-    pub const RESULT_EDGE: &str = "#0b5e2e";
-    pub const CANCELLED_EDGE: &str = "#4a1a5e";
-    pub const CANCELLED: &str = "#7b3294";
-    pub const OUTER_DONE: &str = "#ffc000";
-    pub const RETRIEVED: &str = "#ff8c00";
-    pub const CANCEL_REQUESTED: &str = "#00b3b3";
-    pub const CANCEL_DELIVERED: &str = "#005f5f";
-    pub const PRINT: &str = "#111111";
-    pub const REPORT: &str = "#c51b7d";
-    pub const WARNING: &str = "#c8b400";
-    pub const CHOICE: &str = "#1f3b73";
-    pub const AWAIT: &str = "#555555";
-    pub const GUIDE: &str = "#d9d9d9";
-    pub const TURN_BAND: &str = "#f4f6f8";
-    pub const TEXT: &str = "#222222";
-}
+pub use crate::timeline::shapes::{colour, shape_x, Paint, Shape, ShapeKind};
 
 pub const LEFT: f64 = 200.0;
 pub const LANE_H: f64 = 28.0;
@@ -54,161 +30,6 @@ const AXIS_EVERY: usize = 25;
 /// Callbacks beyond which the picture is wider than a screen and scrolls sideways.
 const WIDE_SLOTS: usize = 400;
 pub use crate::timeline::record::MAX_SLOTS;
-
-/// What the layout looks up per mark, computed in one pass each way so that laying out a
-/// long run stays linear: where each slot's marks start (marks are recorded in slot order),
-/// where each lane ends, the slot of the step that ends each await, and where each future
-/// without a lane was done.
-struct Index {
-    slot_start: Vec<usize>,
-    lane_end: Vec<Option<usize>>,
-    woke: Vec<Option<usize>>,
-    done_slot: std::collections::HashMap<usize, usize>,
-    nslots: usize,
-    final_slot: Option<usize>,
-}
-
-impl Index {
-    fn new(rec: &Recorder) -> Index {
-        let n = rec.slots.len();
-        let mut slot_start = vec![rec.marks.len(); n + 1];
-        for (i, m) in rec.marks.iter().enumerate().rev() {
-            if m.slot < n {
-                slot_start[m.slot] = i;
-            }
-        }
-        for s in (0..n).rev() {
-            slot_start[s] = slot_start[s].min(slot_start[s + 1]);
-        }
-        let mut lane_end = vec![None; rec.lanes.len()];
-        let mut done_slot = std::collections::HashMap::new();
-        for m in &rec.marks {
-            if let MarkKind::Done { fut, .. } = m.kind {
-                if rec.lane_of(FutId(fut)) == Some(m.lane) && lane_end[m.lane].is_none() {
-                    lane_end[m.lane] = Some(m.slot);
-                }
-                done_slot.entry(fut).or_insert(m.slot);
-            }
-        }
-        let mut woke = vec![None; rec.marks.len()];
-        let mut next_step: Vec<Option<usize>> = vec![None; rec.lanes.len()];
-        for (i, m) in rec.marks.iter().enumerate().rev() {
-            if matches!(m.kind, MarkKind::Await { .. }) {
-                woke[i] = next_step[m.lane];
-            }
-            if matches!(m.kind, MarkKind::Step { .. }) {
-                next_step[m.lane] = Some(m.slot);
-            }
-        }
-        let final_slot = rec
-            .slots
-            .iter()
-            .position(|s| s.kind == SlotKind::Finalization);
-        Index {
-            slot_start,
-            lane_end,
-            woke,
-            done_slot,
-            nslots: n,
-            final_slot,
-        }
-    }
-
-    /// The marks made in slot `s`.
-    fn in_slot<'r>(&self, rec: &'r Recorder, s: usize) -> &'r [crate::timeline::record::Mark] {
-        if s >= self.nslots {
-            return &[];
-        }
-        &rec.marks[self.slot_start[s]..self.slot_start[s + 1]]
-    }
-
-    /// Is slot `s` drawn? The first `MAX_SLOTS`, and the finalisers'.
-    fn drawn(&self, s: usize) -> bool {
-        s < MAX_SLOTS || Some(s) == self.final_slot
-    }
-}
-
-/// How a shape is painted.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Paint {
-    pub fill: Option<&'static str>,
-    pub stroke: Option<&'static str>,
-    pub stroke_width: f64,
-    pub dashed: bool,
-}
-
-impl Paint {
-    pub fn fill(c: &'static str) -> Paint {
-        Paint {
-            fill: Some(c),
-            stroke: None,
-            stroke_width: 0.0,
-            dashed: false,
-        }
-    }
-    pub fn stroke(c: &'static str, w: f64) -> Paint {
-        Paint {
-            fill: None,
-            stroke: Some(c),
-            stroke_width: w,
-            dashed: false,
-        }
-    }
-    fn dashed(mut self) -> Paint {
-        self.dashed = true;
-        self
-    }
-    fn with_stroke(mut self, c: &'static str, w: f64) -> Paint {
-        self.stroke = Some(c);
-        self.stroke_width = w;
-        self
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum ShapeKind {
-    Rect {
-        x: f64,
-        y: f64,
-        w: f64,
-        h: f64,
-    },
-    Circle {
-        cx: f64,
-        cy: f64,
-        r: f64,
-    },
-    Line {
-        x1: f64,
-        y1: f64,
-        x2: f64,
-        y2: f64,
-        arrow: bool,
-    },
-    Polygon {
-        points: Vec<(f64, f64)>,
-    },
-    Text {
-        x: f64,
-        y: f64,
-        text: String,
-        size: f64,
-        anchor: &'static str,
-        bold: bool,
-    },
-}
-
-/// One thing drawn: its geometry, paint, hover text, and the mark it shows (an index into
-/// `Recorder::marks`), if any.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Shape {
-    pub kind: ShapeKind,
-    pub paint: Paint,
-    pub title: Option<String>,
-    pub mark: Option<usize>,
-    /// What the shape stands for, as the SVG's `class` names it (`step`, `raised`, ...).
-    pub class: &'static str,
-}
 
 /// A laid-out timeline.
 #[derive(Clone, Debug)]
@@ -230,17 +51,6 @@ impl Layout {
     /// The shapes of one class, in drawing order.
     pub fn of_class<'a>(&'a self, class: &'a str) -> impl Iterator<Item = &'a Shape> + 'a {
         self.shapes.iter().filter(move |s| s.class == class)
-    }
-}
-
-/// The x of a shape: its left edge, centre or start point.
-pub fn shape_x(s: &Shape) -> f64 {
-    match &s.kind {
-        ShapeKind::Rect { x, .. } => *x,
-        ShapeKind::Circle { cx, .. } => *cx,
-        ShapeKind::Line { x1, .. } => *x1,
-        ShapeKind::Polygon { points } => points.first().map(|p| p.0).unwrap_or(0.0),
-        ShapeKind::Text { x, .. } => *x,
     }
 }
 

@@ -5,13 +5,16 @@
 //!
 //! Data flow: the runtime carries a [`Recorder`] only when a picture is asked for
 //! ([`crate::run_recorded`]); hooks at CPython's places (`hooks.rs`) add lanes, slots and
-//! marks (`record.rs`); `layout.rs` turns them into positioned shapes; `svg.rs` writes a
+//! marks (`record.rs`); `layout.rs` turns them into positioned shapes (`shapes.rs`, with
+//! `index.rs` for its lookups); `svg.rs` writes a
 //! standalone SVG and `html.rs` a page of several (the outcomes of an exploration).
 
 pub mod hooks;
 pub mod html;
+mod index;
 pub mod layout;
 pub mod record;
+pub mod shapes;
 pub mod svg;
 
 pub use layout::{layout, Layout};
