@@ -21,18 +21,35 @@ use crate::timeline::record::{Ending, LaneKind, MarkKind, LOOP_LANE};
 use crate::trace::{Event, Outcome};
 
 /// The longest text a mark keeps of a value or a print.
-const MAX_TEXT: usize = 200;
+const MAX_TEXT: usize = 500;
+/// The longest text a report mark keeps (the logged report, traceback included).
+const MAX_REPORT: usize = 4000;
 
-fn clip(mut s: String) -> String {
+fn clip(s: String) -> String {
     if s.len() > MAX_TEXT {
-        let mut end = MAX_TEXT;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        s.truncate(end);
-        s.push('…');
+        clip_to(&s, MAX_TEXT)
+    } else {
+        s
     }
-    s
+}
+
+fn clip_str(s: &str) -> String {
+    clip_to(s, MAX_TEXT)
+}
+
+/// The first `n` bytes of `s` (at a character boundary), marked as cut if they are not all
+/// of it; copies no more than that.
+fn clip_to(s: &str, n: usize) -> String {
+    if s.len() <= n {
+        return s.to_string();
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = s[..end].to_string();
+    out.push('…');
+    out
 }
 
 /// A value as the picture names it, without running any of the program's code.
@@ -59,8 +76,17 @@ fn describe_inner(v: &Value, depth: usize) -> String {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
+        // Converting a huge int to decimal costs more than the run: its size is enough.
+        Value::Long(b) if b.bits() > 600 => format!("<int of {} bits>", b.bits()),
         Value::Long(b) => b.to_string(),
         Value::Float(f) => repr_float(*f),
+        Value::Str(s) if s.len() > 4 * MAX_TEXT => {
+            let mut end = 4 * MAX_TEXT;
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            repr_str(&s[..end])
+        }
         Value::Str(s) => repr_str(s),
         Value::Tuple(t) if t.len() == 1 => format!("({},)", items(t)),
         Value::Tuple(t) => format!("({})", items(t)),
@@ -381,7 +407,7 @@ impl Runtime<'_> {
             r.mark_here(
                 now,
                 MarkKind::Print {
-                    text: clip(text.to_string()),
+                    text: clip_str(text),
                 },
             );
         }
@@ -443,7 +469,7 @@ impl Runtime<'_> {
             }
             Event::Stuck { .. } => r.mark(now, LOOP_LANE, MarkKind::Stuck),
             Event::Report { message, text, .. } => {
-                let text = clip(text.clone().unwrap_or_else(|| message.clone()));
+                let text = clip_to(text.as_deref().unwrap_or(message), MAX_REPORT);
                 let message = message.clone();
                 r.mark_here(now, MarkKind::Report { message, text });
             }
@@ -468,7 +494,7 @@ impl Runtime<'_> {
     fn tl_report_slow(&mut self, f: FutId, ev: &Event) {
         {
             if let Event::Report { message, text, .. } = ev {
-                let text = clip(text.clone().unwrap_or_else(|| message.clone()));
+                let text = clip_to(text.as_deref().unwrap_or(message), MAX_REPORT);
                 let message = message.clone();
                 let now = self.time;
                 if let Some(r) = self.timeline.as_deref_mut() {
