@@ -373,3 +373,31 @@ fn r6_long_run_is_cut_and_says_so() {
     let doc = svg::svg_document(&l);
     assert!(doc.len() < 8 << 20, "{} bytes", doc.len());
 }
+
+/// wait_for's timeout on 3.12 (`asyncio.timeout()` inside the waiting task): at t=0.5 the
+/// loop's `Timeout._on_timeout` requests the cancellation of main itself, which is delivered
+/// at main's next step (WF2); before 3.12 a task runs the coroutine, and it is that task
+/// that `wait_for` cancels.
+#[test]
+fn wf2_timeout_cancels_where_the_version_runs_the_coroutine() {
+    let p = common::example("wait_for/timeout_expires.py");
+    for (minor, target) in [(12, "Task-1 main()"), (11, "Task-2 loud('a', 1)")] {
+        let (trace, rec, l) = draw(&p, minor);
+        assert_eq!(trace.stdout(false), "a cancelled\ncaught TimeoutError()\n");
+        let lane = (0..rec.lanes.len())
+            .find(|&i| rec.lanes[i].label() == target)
+            .unwrap_or_else(|| panic!("no lane {target} on 3.{minor}"));
+        let req: Vec<&Shape> = l
+            .of_class("cancel-requested")
+            .filter(|s| lane_of(&l, s) == lane)
+            .collect();
+        let del: Vec<&Shape> = l
+            .of_class("cancel-delivered")
+            .filter(|s| lane_of(&l, s) == lane)
+            .collect();
+        assert_eq!((req.len(), del.len()), (1, 1), "3.{minor}");
+        assert!(shape_x(req[0]) < shape_x(del[0]));
+        let title = req[0].title.as_deref().unwrap_or_default();
+        assert!(title.contains("at t=0.5"), "{title}");
+    }
+}

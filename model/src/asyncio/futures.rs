@@ -160,7 +160,6 @@ impl Runtime<'_> {
             self.refuse("cancel() recursing through the futures tasks await as deep as the recursion limit (tasks that await each other: CPython raises RecursionError, at a depth not modelled)");
             return false;
         }
-        self.tl_cancel_requested(f);
         self.depth += 1;
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || match self.futs[f.0].kind {
             FutKind::Plain => self.future_cancel(f, msg),

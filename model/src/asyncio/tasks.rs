@@ -179,6 +179,7 @@ impl Runtime<'_> {
 
     /// `Task.cancel(msg)` (SPEC T6–T8).
     pub fn task_cancel(&mut self, t: FutId, msg: Option<Value>) -> bool {
+        self.tl_cancel_requested(t);
         self.futs[t.0].log_traceback = false;
         if self.done(t) {
             return false;

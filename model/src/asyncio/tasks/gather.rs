@@ -189,6 +189,7 @@ impl Runtime<'_> {
     /// `_GatheringFuture.cancel(msg)`: cancels the children, never the outer future itself
     /// (SPEC G6, G8).
     pub fn gathering_future_cancel(&mut self, g: usize, outer: FutId, msg: Option<Value>) -> bool {
+        self.tl_cancel_requested(outer);
         if self.done(outer) {
             return false;
         }
