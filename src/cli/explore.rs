@@ -57,6 +57,10 @@ pub fn explore_cmd(
     Ok(0)
 }
 
+/// The most outcomes the page draws (each picture is tens of kilobytes); the page says how
+/// many more there were.
+const MAX_DRAWN: usize = 100;
+
 /// The HTML page of an exploration: each outcome's first run replayed with the recorder on,
 /// its timeline, and the choices it made (named by the recorder's choice marks, with the
 /// chooser's indices as a fallback).
@@ -69,7 +73,7 @@ fn outcomes_page(
 ) -> Result<String, Stop> {
     let n = ex.outcomes.len();
     let mut views = Vec::with_capacity(n);
-    for (i, (count, choices, _)) in ex.outcomes.values().enumerate() {
+    for (i, (count, choices, _)) in ex.outcomes.values().enumerate().take(MAX_DRAWN) {
         let mut chooser = Replay::new(choices.clone());
         let title = format!(
             "outcome {} of {n}: {}",
@@ -96,8 +100,16 @@ fn outcomes_page(
             layout,
         });
     }
+    let more = if n > MAX_DRAWN {
+        format!(
+            " The first {MAX_DRAWN} are drawn; {} more are not (`aiospec explore` prints them all).",
+            n - MAX_DRAWN
+        )
+    } else {
+        String::new()
+    };
     let intro = format!(
-        "{}: {n} distinct outcome(s) in {} run(s) on Python {v}{bound}. Each is drawn from the first run that reached it; hover over a mark for what it is.",
+        "{}: {n} distinct outcome(s) in {} run(s) on Python {v}{bound}. Each is drawn from the first run that reached it; hover over a mark for what it is.{more}",
         file.display(),
         ex.runs
     );
