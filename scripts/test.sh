@@ -10,6 +10,7 @@
 # tests fail, naming what is missing, if an interpreter is absent.
 #   AIOSPEC_FUZZ_CASES=N   generated scenarios per Python version (default 300)
 #   AIOSPEC_SKIP_CPYTHON=1 skip the oracle tests explicitly when no CPython is installed
+#   AIOSPEC_SKIP_CHROMIUM=1 skip the timeline render test (tests/render.rs) explicitly
 #   AIOSPEC_FUZZ_SECONDS=S the bounded fuzz campaign's length (default 60; 0 skips it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,11 @@ if [ "${AIOSPEC_SKIP_CPYTHON:-0}" != 1 ]; then
   # test suites and the programs' `cites`: fail when it is stale, a cite names a test no
   # installed CPython has, or oracle/ports_reasons.txt explains a test that is ported.
   python3 oracle/gen_ports.py --check
+fi
+# Headless Chromium for the timeline render test (tests/render.rs, issue 17); where it cannot
+# be installed, that test prints why and skips.
+if [ "${AIOSPEC_SKIP_CHROMIUM:-0}" != 1 ]; then
+  bash scripts/chromium.sh >/dev/null || echo "test.sh: Chromium could not be installed; the render test will skip" >&2
 fi
 cargo test --workspace --release
 # A bounded crash-fuzzing campaign (fuzz/, SPEC M3/M4): about a minute of inputs through

@@ -51,6 +51,9 @@ enum Cmd {
         /// virtual-time harness, for comparison), impl:executor, impl:tokio-current-thread-paused, ...
         #[arg(long)]
         backend: Option<String>,
+        /// Also draw the run as a timeline: a standalone SVG, one lane per task (issue 17).
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
     },
     /// Enumerate every distinct outcome of a program (the orders of sets, SPEC L6).
     Explore {
@@ -62,6 +65,10 @@ enum Cmd {
         max_runs: usize,
         #[arg(long)]
         json: bool,
+        /// Also write every distinct outcome side by side, each with its timeline and the
+        /// choices that lead to it, as one HTML page.
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
     },
     /// Print the program (a `.py` file as it is; a legacy `.json` scenario as the Python it stands for).
     Export { file: PathBuf },
@@ -91,6 +98,10 @@ enum Cmd {
         /// Fill SPEC.md's example blocks from CPython (the program and CPython's output).
         #[arg(long)]
         update: bool,
+        /// Draw the timeline of each of SPEC.md's examples and of the seed programs into
+        /// spec/timelines/ (from the model; no CPython needed).
+        #[arg(long)]
+        timelines: bool,
         /// The project root (where SPEC.md, examples/ and tests/ are).
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -158,6 +169,7 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
             max_steps,
             backend,
             cpython_impl,
+            svg,
         } => cli::run::run(cli::run::RunArgs {
             file: &file,
             python: python.as_deref(),
@@ -166,13 +178,15 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
             verbose,
             backend: backend.as_deref(),
             max_steps,
+            svg: svg.as_deref(),
         }),
         Cmd::Explore {
             file,
             python,
             max_runs,
             json,
-        } => cli::explore::explore_cmd(&file, python.as_deref(), max_runs, json),
+            html,
+        } => cli::explore::explore_cmd(&file, python.as_deref(), max_runs, json, html.as_deref()),
         Cmd::Export { file } => {
             let p = aiospec_model::load_file(&file).map_err(|e| Stop::Fail(e.to_string(), 2))?;
             // The text must at least parse, on the newest version the program targets.
@@ -191,8 +205,9 @@ fn dispatch(cli: Cli) -> Result<u8, Stop> {
         Cmd::Spec {
             check,
             update,
+            timelines,
             root,
-        } => cli::spec::spec_cmd(&root, check, update),
+        } => cli::spec::spec_cmd(&root, check, update, timelines),
         Cmd::Fuzz {
             cases,
             python,

@@ -105,13 +105,95 @@ pub fn load(root: &Path) -> Result<Spec, String> {
     parse(&text)
 }
 
-/// The content an example block should have: the exported Python and the text output
-/// rendered from `trace` (CPython's).
-pub fn render_block(python: &str, version: PyVersion, trace: &Trace) -> String {
+/// The content an example block should have: the exported Python, the text output
+/// rendered from `trace` (CPython's), and a link to the run's timeline (issue 17).
+pub fn render_block(b: &ExampleBlock, python: &str, trace: &Trace) -> String {
     format!(
-        "\n```python\n{python}```\n\nCPython {version} prints:\n\n```text\n{}```\n",
-        trace.to_text(false)
+        "\n```python\n{python}```\n\nCPython {} prints:\n\n```text\n{}```\n\nThe model's run, drawn ([{file}]({file}); hover for details):\n\n![timeline of examples/{}]({file})\n",
+        b.version,
+        trace.to_text(false),
+        b.path,
+        file = timeline_file(&b.path, b.version)
     )
+}
+
+/// Where the timelines of SPEC.md's examples and of the seed programs are drawn.
+pub const TIMELINES_DIR: &str = "spec/timelines";
+
+/// The seed programs (../shared/seed), each at the version whose picture the README shows:
+/// (a) the exception reaching main while the siblings run on, (b) the siblings running to
+/// the end, (c) five reports at exit, (d) none after awaiting each, (e) nothing reported.
+pub const SEED_PICTURES: [(&str, &str); 5] = [
+    ("seed/a_gather.py", "3.12"),
+    ("seed/b_gather_run_forever.py", "3.8"),
+    ("seed/c_wait.py", "3.10"),
+    ("seed/d_wait_retrieve.py", "3.10"),
+    ("seed/e_gather_return_exceptions.py", "3.12"),
+];
+
+/// The timeline file of example `path` (under examples/) on `v`, relative to the root:
+/// `spec/timelines/gather-first_exception_propagates-3.12.svg`.
+pub fn timeline_file(path: &str, v: PyVersion) -> String {
+    let stem = path.trim_end_matches(".py").replace(['/', '\\'], "-");
+    format!("{TIMELINES_DIR}/{stem}-{v}.svg")
+}
+
+/// Every timeline the project keeps: each SPEC.md example's and each seed program's, as
+/// (file relative to the root, SVG text), drawn from the model. Programs are named as
+/// SPEC.md shows them (`examples/<path>`), so the files are the same on every machine.
+pub fn timelines(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let spec = load(root)?;
+    let mut wanted: Vec<(String, PyVersion)> = spec
+        .examples
+        .iter()
+        .map(|b| (b.path.clone(), b.version))
+        .collect();
+    for (path, v) in SEED_PICTURES {
+        wanted.push((path.to_string(), v.parse::<PyVersion>()?));
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (path, v) in wanted {
+        let file = timeline_file(&path, v);
+        if out.iter().any(|(f, _)| *f == file) {
+            continue;
+        }
+        let name = format!("examples/{path}");
+        let text = load_file(&root.join("examples").join(&path)).map_err(|e| e.to_string())?;
+        let p = aiospec_model::load_str(text.text(), &name).map_err(|e| e.to_string())?;
+        let title = aiospec_model::timeline::title(&name, v);
+        let (_, _, layout) = aiospec_model::timeline::picture(
+            &p,
+            v,
+            aiospec_model::Impl::C,
+            &aiospec_model::Config::default(),
+            &mut aiospec_model::FirstChoice,
+            &title,
+        )
+        .map_err(|e| format!("{name} on {v}: {e}"))?;
+        out.push((file, aiospec_model::timeline::svg::svg_document(&layout)));
+    }
+    Ok(out)
+}
+
+/// Draw every timeline into `spec/timelines/`, removing pictures nothing shows any more.
+/// Returns how many were written.
+pub fn write_timelines(root: &Path) -> Result<usize, String> {
+    let pictures = timelines(root)?;
+    let dir = root.join(TIMELINES_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let rel = format!("{TIMELINES_DIR}/{}", e.file_name().to_string_lossy());
+            if rel.ends_with(".svg") && !pictures.iter().any(|(f, _)| *f == rel) {
+                std::fs::remove_file(e.path()).map_err(|err| format!("{rel}: {err}"))?;
+            }
+        }
+    }
+    for (file, svg) in &pictures {
+        let p = root.join(file);
+        std::fs::write(&p, svg).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    Ok(pictures.len())
 }
 
 /// The program of a block, named as SPEC.md shows it (`examples/<path>`, the same on every
@@ -337,10 +419,7 @@ pub fn update(root: &Path) -> Result<usize, String> {
         let run = oracle
             .run(&python, &block_file(b))
             .map_err(|e| format!("{}: {e}", b.path))?;
-        text.replace_range(
-            b.range.clone(),
-            &render_block(&python, b.version, &run.trace),
-        );
+        text.replace_range(b.range.clone(), &render_block(b, &python, &run.trace));
     }
     std::fs::write(root.join("SPEC.md"), text).map_err(|e| e.to_string())?;
     Ok(blocks.len())

@@ -385,3 +385,92 @@ fn check_takes_an_interpreter_path_and_named_targets() {
         "{err}"
     );
 }
+
+/// `run --svg` (issue 17): the picture is written and the run prints and exits as without it;
+/// a path that cannot be written is an error that names it, status 2, no panic.
+#[test]
+fn run_svg_writes_a_picture_or_says_why_not() {
+    let d = dir("svg");
+    let seed = common_seed("seed/a_gather.py");
+    let out_svg = d.join("a.svg");
+    let (code, out, err) = aiospec(&["run", &seed, "--svg", out_svg.to_str().expect("utf-8")]);
+    let (code0, out0, err0) = aiospec(&["run", &seed]);
+    // Seed (a): ValueError escapes asyncio.run, so Python exits 1 after printing two lines.
+    assert_eq!((code, code0), (1, 1), "{err}");
+    assert_eq!(out, "0 ok\n1 crashed!\n");
+    assert_eq!((out, err), (out0, err0));
+    let svg = std::fs::read_to_string(&out_svg).expect("the SVG was written");
+    assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
+
+    for bad in [
+        d.join("no-such-dir").join("x.svg"),
+        d.clone(), // a directory
+    ] {
+        let (code, out, err) = aiospec(&["run", &seed, "--svg", bad.to_str().expect("utf-8")]);
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains("cannot write the timeline to") && err.contains(bad.to_str().unwrap()),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // --svg draws the model's run only.
+    let (code, _, err) = aiospec(&["run", &seed, "--backend", "cpython", "--svg", "x.svg"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--svg"), "{err}");
+}
+
+/// `explore --html` (issue 17): one section per distinct outcome, each with its picture and
+/// the choices that lead to it.
+#[test]
+fn explore_html_shows_every_outcome() {
+    let d = dir("html");
+    let prog = common_seed("wait/coroutines_order.py");
+    let page = d.join("o.html");
+    let (code, out, err) = aiospec(&[
+        "explore",
+        &prog,
+        "--python",
+        "3.8",
+        "--html",
+        page.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let n: usize = out
+        .split(" distinct outcome")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {out}"));
+    let html = std::fs::read_to_string(&page).expect("the page was written");
+    assert_eq!(html.matches("<section class=\"outcome\">").count(), n);
+    assert_eq!(html.matches("<svg ").count(), n);
+    // Every outcome but the first took another order of wait()'s set, and says so.
+    assert!(
+        html.matches("wait(): order of set(fs)").count() >= n - 1,
+        "{html}"
+    );
+    let (code, _, err) = aiospec(&[
+        "explore",
+        &prog,
+        "--python",
+        "3.8",
+        "--html",
+        "/nonexistent-dir/o.html",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("cannot write the outcomes page to /nonexistent-dir/o.html"),
+        "{err}"
+    );
+}
+
+fn common_seed(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(rel)
+        .to_str()
+        .expect("utf-8 path")
+        .to_string()
+}

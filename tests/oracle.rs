@@ -105,7 +105,7 @@ fn c1_spec_examples_show_cpythons_output() {
         let run = oracle
             .run(&python, &aiospec::spec::block_file(b))
             .unwrap_or_else(|e| panic!("{}: {e}", b.path));
-        let want = aiospec::spec::render_block(&python, b.version, &run.trace);
+        let want = aiospec::spec::render_block(b, &python, &run.trace);
         assert_eq!(
             b.content, want,
             "SPEC.md's block for {} differs from CPython {}",

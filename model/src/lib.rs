@@ -27,6 +27,7 @@ pub mod lang;
 pub mod program;
 pub mod runtime;
 pub mod scenario;
+pub mod timeline;
 pub mod trace;
 pub mod version;
 
@@ -72,10 +73,23 @@ fn run_configured(
     config: &Config,
     setup: impl FnOnce(&mut runtime::Runtime),
 ) -> Result<(Trace, usize), ModelError> {
+    run_configured_with(p, v, chooser, config, setup, |_| {})
+}
+
+/// `run_configured`, with `finish` given the runtime after the run (what it recorded).
+fn run_configured_with(
+    p: &Program,
+    v: PyVersion,
+    chooser: &mut dyn Chooser,
+    config: &Config,
+    setup: impl FnOnce(&mut runtime::Runtime),
+    finish: impl FnOnce(&mut runtime::Runtime),
+) -> Result<(Trace, usize), ModelError> {
     let code = p.compile(v).map_err(ModelError::Load)?;
     let mut rt = runtime::Runtime::new(v, chooser, config.clone());
     setup(&mut rt);
     rt.run_main(code);
+    finish(&mut rt);
     if let Some(e) = rt.error.take() {
         return Err(e);
     }
@@ -85,6 +99,31 @@ fn run_configured(
     };
     t.normalize();
     Ok((t, rt.busy_timeouts))
+}
+
+/// Run a program as `run_with_config` does, recording its timeline (issue 17): the trace,
+/// and the recorder with every lane, slot and mark, for `timeline::layout` to draw. The run
+/// is the same as without the recorder (the hooks read, never decide).
+pub fn run_recorded(
+    p: &Program,
+    v: PyVersion,
+    imp: Impl,
+    config: &Config,
+    chooser: &mut dyn Chooser,
+) -> Result<(Trace, timeline::Recorder), ModelError> {
+    let mut recorder = None;
+    let (t, _) = run_configured_with(
+        p,
+        v,
+        chooser,
+        config,
+        |rt| {
+            rt.imp = imp;
+            rt.timeline = Some(Box::default());
+        },
+        |rt| recorder = rt.timeline.take(),
+    )?;
+    Ok((t, recorder.map(|r| *r).unwrap_or_default()))
 }
 
 /// How a reordered run (`run_reordered`) departs from CPython's order of events at one

@@ -177,6 +177,9 @@ pub struct Runtime<'c> {
     pub final_events: Vec<Event>,
     /// True while finalising (objects being destroyed at the end of the program).
     pub finalizing: bool,
+    /// The timeline recorder, when a picture of the run is asked for (issue 17); `None`
+    /// otherwise, and then each hook costs one branch.
+    pub timeline: Option<Box<crate::timeline::Recorder>>,
 }
 
 /// An `f64` deadline ordered as Python's `<` orders floats, so timers sort as CPython's heap
@@ -248,6 +251,7 @@ impl<'c> Runtime<'c> {
             events: Vec::new(),
             final_events: Vec::new(),
             finalizing: false,
+            timeline: None,
         };
         rt.init_modules();
         rt
@@ -288,6 +292,7 @@ impl<'c> Runtime<'c> {
 
     /// `print(...)`: one event with the text and its ending.
     pub fn emit_print(&mut self, text: String, end: String) {
+        self.tl_print(&text);
         let ev = Event::Print {
             t: self.time,
             text,
@@ -298,10 +303,12 @@ impl<'c> Runtime<'c> {
 
     /// `warnings.warn(message, category)`: recorded with the finalisation events (SPEC R7).
     pub fn warn(&mut self, category: &str, message: &str) {
-        self.final_events.push(Event::Warning {
+        let ev = Event::Warning {
             category: category.into(),
             message: message.into(),
-        });
+        };
+        self.tl_event(&ev);
+        self.final_events.push(ev);
     }
 
     /// What a done future holds, for traces.
@@ -339,6 +346,7 @@ impl<'c> Runtime<'c> {
             out.push(remaining.remove(k));
         }
         out.extend(remaining);
+        self.tl_choice(why, &out);
         out
     }
 }

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use aiospec_model::{load_file, run_with_config, Config, FirstChoice, Impl, ModelError, PyVersion};
+use aiospec_model::{
+    load_file, run_with_config, timeline, Config, FirstChoice, Impl, ModelError, PyVersion,
+};
 
 use super::out::{err, out, Stop};
 
@@ -69,6 +71,19 @@ pub struct RunArgs<'a> {
     pub verbose: bool,
     pub backend: Option<&'a str>,
     pub max_steps: u64,
+    /// Draw the run's timeline to this SVG file (issue 17).
+    pub svg: Option<&'a Path>,
+}
+
+/// Write a picture (or page) to `path`; a path that cannot be written is the caller's
+/// error: exit 2 with the path and the reason.
+pub fn write_picture(path: &Path, what: &str, text: &str) -> Result<(), Stop> {
+    std::fs::write(path, text).map_err(|e| {
+        Stop::Fail(
+            format!("cannot write the {what} to {}: {e}", path.display()),
+            2,
+        )
+    })
 }
 
 pub fn run(a: RunArgs) -> Result<u8, Stop> {
@@ -82,6 +97,12 @@ pub fn run(a: RunArgs) -> Result<u8, Stop> {
             ))
         }
     };
+    if a.svg.is_some() && a.backend.is_some() {
+        return Err(Stop::Fail(
+            "--svg draws the model's run; it cannot be combined with --backend".into(),
+            2,
+        ));
+    }
     let p = load_file(a.file).map_err(|e| Stop::Fail(e.to_string(), 2))?;
     let trace = match a.backend {
         None => {
@@ -90,8 +111,18 @@ pub fn run(a: RunArgs) -> Result<u8, Stop> {
                 max_steps: a.max_steps,
                 ..Config::default()
             };
-            run_with_config(&p, v, imp, &config, &mut FirstChoice)
-                .map_err(|e| model_failure(a.file, e))?
+            match a.svg {
+                None => run_with_config(&p, v, imp, &config, &mut FirstChoice)
+                    .map_err(|e| model_failure(a.file, e))?,
+                Some(path) => {
+                    let title = timeline::title(&a.file.display().to_string(), v);
+                    let (trace, _, layout) =
+                        timeline::picture(&p, v, imp, &config, &mut FirstChoice, &title)
+                            .map_err(|e| model_failure(a.file, e))?;
+                    write_picture(path, "timeline", &timeline::svg::svg_document(&layout))?;
+                    trace
+                }
+            }
         }
         Some("cpython") => {
             // The real interpreter under the oracle's harness (virtual time): what CPython

@@ -5,7 +5,15 @@ use std::path::Path;
 
 use super::out::{out, Stop};
 
-pub fn spec_cmd(root: &Path, check: bool, update: bool) -> Result<u8, Stop> {
+pub fn spec_cmd(root: &Path, check: bool, update: bool, timelines: bool) -> Result<u8, Stop> {
+    if timelines {
+        let n = aiospec::spec::write_timelines(root)?;
+        out(&format!(
+            "{}: {n} timelines drawn from the model\n",
+            aiospec::spec::TIMELINES_DIR
+        ))?;
+        return Ok(0);
+    }
     if update {
         let n = aiospec::spec::update(root)?;
         out(&format!(

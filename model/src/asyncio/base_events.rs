@@ -113,6 +113,7 @@ impl Runtime<'_> {
         if !self.tick() {
             return;
         }
+        self.tl_turn();
         // Remove delayed calls that were cancelled from the head of the queue.
         while let Some((&k, &h)) = self.scheduled.iter().next() {
             if !self.handles[h].cancelled {
@@ -210,7 +211,9 @@ impl Runtime<'_> {
                 }
             }
             self.depth += frames;
+            self.tl_callback_began(&callback, arg);
             self.run_callback(hid, callback, arg);
+            self.tl_callback_ended();
             self.depth -= frames;
             if self.propagating.is_some() {
                 // SystemExit or KeyboardInterrupt: out of `_run_once` and `run_forever`.
@@ -275,6 +278,7 @@ impl Runtime<'_> {
     /// Record an event: ordered while the program runs, in the finalisation multiset while
     /// objects are being destroyed at the end.
     pub fn record(&mut self, ev: Event) {
+        self.tl_event(&ev);
         if self.finalizing {
             self.final_events.push(ev);
         } else {

@@ -113,6 +113,7 @@ impl Runtime<'_> {
         debug_assert_eq!(self.futs[f.0].state, FutState::Pending);
         self.futs[f.0].result = v;
         self.futs[f.0].state = FutState::Finished;
+        self.tl_done(f);
         self.record_gather_outcome(f);
         self.schedule_callbacks(f);
     }
@@ -123,6 +124,7 @@ impl Runtime<'_> {
         self.futs[f.0].exception = Some(e);
         self.futs[f.0].state = FutState::Finished;
         self.futs[f.0].log_traceback = true;
+        self.tl_done(f);
         self.record_gather_outcome(f);
         self.schedule_callbacks(f);
     }
@@ -138,6 +140,7 @@ impl Runtime<'_> {
         if self.v.has_cancel_message() {
             self.futs[f.0].cancel_message = msg;
         }
+        self.tl_done(f);
         self.schedule_callbacks(f);
         true
     }
@@ -205,6 +208,7 @@ impl Runtime<'_> {
                 Err(self.err(E::InvalidStateError, msg))
             }
             FutState::Finished => {
+                self.tl_retrieving(f);
                 self.futs[f.0].log_traceback = false;
                 match self.futs[f.0].exception.clone() {
                     Some(e) => {
@@ -227,6 +231,7 @@ impl Runtime<'_> {
             }
             FutState::Pending => Err(self.err(E::InvalidStateError, "Exception is not set.")),
             FutState::Finished => {
+                self.tl_retrieving(f);
                 self.futs[f.0].log_traceback = false;
                 Ok(self.futs[f.0].exception.clone())
             }

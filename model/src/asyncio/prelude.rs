@@ -197,11 +197,13 @@ fn p_call_exception_handler(rt: &mut Runtime, _: Option<&Value>, args: Args) -> 
     let (message, e, f) = (message.to_string(), e.clone(), *f);
     let text = rt.report_text(&message, "future", f, Some(&e));
     let exception = rt.repr(&Value::Instance(e)).ok();
-    rt.final_events.push(crate::trace::Event::Report {
+    let ev = crate::trace::Event::Report {
         message,
         future: rt.futs[f.0].label.clone(),
         exception,
         text,
-    });
+    };
+    rt.tl_report(f, &ev);
+    rt.final_events.push(ev);
     Ok(Value::None)
 }

@@ -385,12 +385,14 @@ impl Runtime<'_> {
                     t,
                     Some(&e),
                 );
-                self.final_events.push(Event::Report {
+                let ev = Event::Report {
                     message: "unhandled exception during asyncio.run() shutdown".into(),
                     future: self.futs[t.0].label.clone(),
                     exception,
                     text,
-                });
+                };
+                self.tl_report(t, &ev);
+                self.final_events.push(ev);
             }
         }
         None
@@ -421,6 +423,7 @@ impl Runtime<'_> {
     /// coroutines never started warn "coroutine '...' was never awaited" (R9).
     pub fn finalize(&mut self) {
         self.finalizing = true;
+        self.tl_finalization();
         self.ready.clear();
         self.scheduled.clear();
         let nfuts = self.futs.len();
@@ -446,12 +449,14 @@ impl Runtime<'_> {
                             f,
                             None,
                         );
-                        self.final_events.push(Event::Report {
+                        let ev = Event::Report {
                             message: "Task was destroyed but it is pending!".into(),
                             future: self.futs[f.0].label.clone(),
                             exception: None,
                             text,
-                        });
+                        };
+                        self.tl_report(f, &ev);
+                        self.final_events.push(ev);
                     }
                     let _ = self.coro_close(coro);
                 }
@@ -470,12 +475,14 @@ impl Runtime<'_> {
                     .map(|e| self.repr(&Value::Instance(e.clone())).unwrap_or_default());
                 let message = format!("{class} exception was never retrieved");
                 let text = self.report_text(&message, "future", FutId(i), exc.as_ref());
-                self.final_events.push(Event::Report {
+                let ev = Event::Report {
                     message,
                     future: self.futs[i].label.clone(),
                     exception,
                     text,
-                });
+                };
+                self.tl_report(FutId(i), &ev);
+                self.final_events.push(ev);
             }
         }
         for i in 0..self.coros.len() {
@@ -489,10 +496,12 @@ impl Runtime<'_> {
                     continue;
                 }
                 // R9
-                self.final_events.push(Event::Warning {
+                let ev = Event::Warning {
                     category: "RuntimeWarning".into(),
                     message: format!("coroutine '{name}' was never awaited"),
-                });
+                };
+                self.tl_event(&ev);
+                self.final_events.push(ev);
             }
         }
         self.finalizing = false;

@@ -91,6 +91,7 @@ impl Runtime<'_> {
             }),
             label,
         );
+        self.tl_task_created(t);
         self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
         self.all_tasks.push(t);
         t
@@ -132,6 +133,7 @@ impl Runtime<'_> {
             self.task_mut(t).must_cancel = false;
         }
         self.task_mut(t).fut_waiter = None;
+        self.tl_step(t, exc.as_ref());
         let coro = self.task(t).coro;
         let prev = self.current_task.replace(t);
         let input = match exc {
@@ -139,6 +141,7 @@ impl Runtime<'_> {
             Some(e) => Resume::Throw(e),
         };
         let step = self.coro_send(coro, input);
+        self.tl_step_ended(t, &step);
         match step {
             Step::Return(v) => {
                 if self.task(t).must_cancel {
@@ -227,6 +230,7 @@ impl Runtime<'_> {
 
     /// `Task.cancel(msg)` (SPEC T6–T8).
     pub fn task_cancel(&mut self, t: FutId, msg: Option<Value>) -> bool {
+        self.tl_cancel_requested(t);
         self.futs[t.0].log_traceback = false;
         if self.done(t) {
             return false;

@@ -35,6 +35,7 @@ impl Runtime<'_> {
     /// `asyncio.gather(*coros_or_futures, return_exceptions=...)`.
     pub fn gather(&mut self, args: Vec<Value>, return_exceptions: bool) -> PyResult<FutId> {
         let g = self.gathers.len();
+        self.tl_gather_called(g);
         if args.is_empty() {
             // G10: an empty gather is a plain future, already done with [].
             self.gathers.push(GatherState {
@@ -47,6 +48,7 @@ impl Runtime<'_> {
                 shutdown: false,
             });
             let outer = self.create_future();
+            self.tl_gather_outer(g, outer);
             self.futs[outer.0].label = format!("gather#{}", g + 1);
             self.gathers[g].outer = Some(outer);
             self.future_set_result(outer, Value::list(vec![]));
@@ -112,6 +114,7 @@ impl Runtime<'_> {
         }
         self.gathers[g].children = children;
         let outer = self.new_future(FutKind::Gathering(g), format!("gather#{}", g + 1));
+        self.tl_gather_outer(g, outer);
         self.gathers[g].outer = Some(outer);
         // G11 (3.12+): children already done are accounted for at once.
         for fut in done_futs {
@@ -193,6 +196,7 @@ impl Runtime<'_> {
     /// `_GatheringFuture.cancel(msg)`: cancels the children, never the outer future itself
     /// (SPEC G6, G8).
     pub fn gathering_future_cancel(&mut self, g: usize, outer: FutId, msg: Option<Value>) -> bool {
+        self.tl_cancel_requested(outer);
         if self.done(outer) {
             return false;
         }

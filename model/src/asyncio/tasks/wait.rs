@@ -133,6 +133,7 @@ impl Runtime<'_> {
             &keys,
             "wait(): order of set(fs)",
         );
+        let lane = self.tl_wait_called(w.id);
         let mut fs: Vec<FutId> = vec![FutId(usize::MAX); uniq.len()];
         for (i, v) in uniq.iter().enumerate() {
             if let Value::Future(f) = v {
@@ -162,6 +163,7 @@ impl Runtime<'_> {
             }
         };
         let idx = self.waits.len();
+        self.tl_wait_waiter(lane, idx, waiter);
         self.waits.push(WaitState {
             id: w.id,
             fs: fs.clone(),
