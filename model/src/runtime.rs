@@ -147,6 +147,8 @@ pub struct Runtime<'c> {
     /// The loop objects the program made (`new_event_loop()`), and the current one.
     pub loops: Vec<crate::asyncio::base_events::LoopState>,
     pub current_loop: Option<usize>,
+    /// The policy's current loop (what `set_event_loop` set).
+    pub policy_loop: crate::asyncio::events::CurrentLoop,
 
     // ---- asyncio's objects ----
     pub futs: Vec<Fut>,
@@ -231,6 +233,7 @@ impl<'c> Runtime<'c> {
             running: false,
             loops: Vec::new(),
             current_loop: None,
+            policy_loop: Default::default(),
             futs: Vec::new(),
             coros: Vec::new(),
             gathers: Vec::new(),

@@ -85,3 +85,17 @@ pub struct Handle {
     /// computed, not a fresh clock reading: see `BaseEventLoop::program_timer_at`).
     pub program_at: bool,
 }
+
+/// The event loop policy's current loop (`events.py` `BaseDefaultEventLoopPolicy`), which
+/// `get_event_loop()` and, outside a running loop, `gather()` read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CurrentLoop {
+    /// `set_event_loop` was never called: `get_event_loop()` makes a loop (with a
+    /// DeprecationWarning from 3.10), or raises from 3.14.
+    #[default]
+    Unset,
+    /// `set_event_loop(None)`, also what `asyncio.run` leaves: `get_event_loop()` raises.
+    Cleared,
+    /// `set_event_loop(loop)`, also `asyncio.run`'s loop while it runs.
+    Loop(usize),
+}

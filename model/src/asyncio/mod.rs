@@ -132,6 +132,7 @@ fn a_gather(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             return Err(rt.err(E::TypeError, &msg));
         }
     }
+    gather_loop_outside_running(rt, args.pos.first())?;
     Ok(Value::Future(rt.gather(args.pos, rex)?))
 }
 
@@ -405,8 +406,40 @@ fn a_new_event_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResul
     Ok(loop_value(l))
 }
 
-fn a_set_event_loop(_rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+fn a_set_event_loop(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let [lp] = bind_py(rt, "set_event_loop", args, &[Param::req("loop")])?;
+    rt.policy_loop = match &lp {
+        Value::None => events::CurrentLoop::Cleared,
+        Value::Obj(o) => match &**o {
+            NativeObj::Loop(l) => events::CurrentLoop::Loop(*l),
+            _ => return Err(rt.refuse("set_event_loop() of an object that is not a loop")),
+        },
+        _ => return Err(rt.refuse("set_event_loop() of an object that is not a loop")),
+    };
     Ok(Value::None)
+}
+
+/// Outside a running loop, `gather()` with no arguments or with a coroutine first takes its
+/// loop from `events.get_event_loop()`: the loop `set_event_loop` set, which the model runs
+/// only if it is the loop it made last; a RuntimeError after `set_event_loop(None)` (and
+/// after `asyncio.run`) and, from 3.14, when none was ever set; before 3.14 CPython then
+/// makes a loop of its own (with a DeprecationWarning from 3.10), which is not modelled.
+fn gather_loop_outside_running(rt: &mut Runtime, first: Option<&Value>) -> PyResult<()> {
+    if rt.running || matches!(first, Some(Value::Future(_))) {
+        return Ok(());
+    }
+    let no_loop = || "There is no current event loop in thread 'MainThread'.";
+    match rt.policy_loop {
+        events::CurrentLoop::Loop(l) if Some(l) == rt.current_loop => Ok(()),
+        events::CurrentLoop::Loop(_) => Err(rt.refuse(
+            "gather() outside a running loop on a current loop other than the last one made",
+        )),
+        events::CurrentLoop::Cleared => Err(rt.err(E::RuntimeError, no_loop())),
+        events::CurrentLoop::Unset if rt.v.minor() >= 14 => Err(rt.err(E::RuntimeError, no_loop())),
+        events::CurrentLoop::Unset => Err(rt.refuse(
+            "gather() outside a running loop with no current event loop (CPython makes one)",
+        )),
+    }
 }
 
 fn a_iscoroutine(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {

@@ -228,7 +228,9 @@ impl Runtime<'_> {
             self.through_stdlib(&e, "runners.Runner.run.not_coroutine");
             Some(e)
         };
-        self.new_loop()?;
+        let l = self.new_loop()?;
+        // asyncio.run sets its loop as the current one, and sets None when it ends.
+        self.policy_loop = crate::asyncio::events::CurrentLoop::Loop(l);
         // `runners.run` (and, from 3.11, `Runner.run`) are Python frames.
         let frames = if runner { 2 } else { 1 };
         self.depth += frames;
@@ -275,6 +277,7 @@ impl Runtime<'_> {
             shutdown_error = self.run_trivial("shutdown_default_executor");
         }
         self.close_loop();
+        self.policy_loop = crate::asyncio::events::CurrentLoop::Cleared;
         self.depth -= frames;
         // An exception raised in the finally clause replaces the one from main.
         let result = match shutdown_error {
