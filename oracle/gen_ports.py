@@ -10,6 +10,14 @@ defined in a base class or mixin runs in every subclass but is listed once):
             listed under test_waitfor.py), and test_tasks.py tests whose name has `wait_for`
   locks     test_locks.py, every test
   queues    test_queues.py, every test
+  as_completed  test_tasks.py: tests whose name contains `as_completed` (and no family above)
+  shield    test_tasks.py: tests whose name contains `shield` (and no family above: gather's
+            test_gather_shield/test_shield_gather and wait's test_yield_wait_does_not_shield_cancel
+            stay where they were; test_waitfor.py's WaitForShieldTests stay in wait_for, which
+            is every test of that file)
+  taskgroups  test_taskgroups.py, every test (3.11+)
+  timeouts  test_timeouts.py, every test (3.11+)
+  eager     test_eager_task_factory.py, every test (3.12+)
 
 Tests are read with `ast` from each installed CPython's own test suite: pyenv's 3.7-3.13 and
 the chroots of scripts/pythons.sh (3.14/3.15; Debian ships test_asyncio in a separate package,
@@ -34,7 +42,11 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "PORTS.md")
 REASONS = os.path.join(ROOT, "oracle", "ports_reasons.txt")
-FAMILIES = ["gather", "wait", "wait_for", "locks", "queues"]
+FAMILIES = ["gather", "wait", "wait_for", "locks", "queues", "as_completed", "shield", "taskgroups",
+            "timeouts", "eager"]
+FILE_FAMILIES = {"test_waitfor.py": "wait_for", "test_locks.py": "locks", "test_queues.py": "queues",
+                 "test_taskgroups.py": "taskgroups", "test_timeouts.py": "timeouts",
+                 "test_eager_task_factory.py": "eager"}
 GATHER_CLASSES = {"GatherTestsBase", "FutureGatherTests", "CoroutineGatherTests"}
 FILE_ALIASES = {"test_asyncio_waitfor.py": "test_waitfor.py"}  # 3.8's name for it
 
@@ -59,12 +71,8 @@ def has_plain_wait(name):
 
 def family(fname, cls, test):
     """The family of a test, or None."""
-    if fname == "test_waitfor.py":
-        return "wait_for"
-    if fname == "test_locks.py":
-        return "locks"
-    if fname == "test_queues.py":
-        return "queues"
+    if fname in FILE_FAMILIES:
+        return FILE_FAMILIES[fname]
     if fname != "test_tasks.py":
         return None
     if cls in GATHER_CLASSES or (cls == "BaseTaskTests" and has_word(test, "gather")):
@@ -73,6 +81,10 @@ def family(fname, cls, test):
         return "wait_for"
     if has_plain_wait(test):
         return "wait"
+    if "as_completed" in test:
+        return "as_completed"
+    if "shield" in test:
+        return "shield"
     return None
 
 
@@ -256,7 +268,7 @@ def build():
         return files_seen[key]
 
     for _label, minor, d in enumerated:
-        for fname in ("test_tasks.py", "test_waitfor.py", "test_locks.py", "test_queues.py"):
+        for fname in ("test_tasks.py",) + tuple(FILE_FAMILIES):
             for tid in ids_of(minor, d, fname):
                 _f, cls, name = tid.split("::")
                 fam = family(fname, cls, name)
@@ -316,6 +328,12 @@ def build():
     L.append("3.9, is listed under that name) and test_tasks.py's tests named with `wait_for`; **locks**")
     L.append("and **queues** are every test of test_locks.py and test_queues.py. A test is named by the")
     L.append("class that defines it (a GatherTestsBase test runs in both of its subclasses).")
+    L.append("**as_completed** and **shield** are test_tasks.py's tests whose name contains `as_completed`")
+    L.append("or `shield` and that no family above has (test_as_completed_reverse_wait and")
+    L.append("test_yield_wait_does_not_shield_cancel stay in wait, test_gather_shield and")
+    L.append("test_shield_gather in gather; test_waitfor.py's WaitForShieldTests stay in wait_for, which is")
+    L.append("that whole file). **taskgroups**, **timeouts** and **eager** are every test of")
+    L.append("test_taskgroups.py (3.11+), test_timeouts.py (3.11+) and test_eager_task_factory.py (3.12+).")
     L.append("")
     L.append("Where a ported version of a test passes `loop=` (the loop it runs on, as 3.7's API asked) or")
     L.append("writes a coroutine with `@asyncio.coroutine`, its row says so: the port omits `loop=` and uses")
@@ -327,8 +345,9 @@ def build():
     L.append("| family | " + " | ".join(minors_order) + " |")
     L.append("|---" * (len(minors_order) + 1) + "|")
     sums = {}
-    for fam in FAMILIES + ["gather+wait+wait_for"]:
-        fams = ["gather", "wait", "wait_for"] if "+" in fam else [fam]
+    for fam in FAMILIES[:5] + ["gather+wait+wait_for"] + FAMILIES[5:] + [
+            "as_completed+shield+taskgroups+timeouts+eager"]:
+        fams = fam.split("+")
         cells = []
         for m in minors_order:
             ids = [t for t, (f, ms) in tests.items() if f in fams and m in ms]

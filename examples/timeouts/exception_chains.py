@@ -1,0 +1,40 @@
+# aiospec: description = The exception chains timeout() leaves: TimeoutError caused by the CancelledError (timeout(0), 3.11-3.12's test_timeout_exception_cause); a ZeroDivisionError raised in a finally while the timeout expires has the TimeoutError as context (3.13 inserts it; 3.11-3.12 chain the CancelledError). Each link prints as (type, cause type, context type, context is cause).
+# aiospec: rules = TO1
+# aiospec: python = 3.11-3.15
+# aiospec: cites = test_timeouts.py::TimeoutTests::test_timeout_exception_cause test_timeouts.py::TimeoutTests::test_foreign_exception_on_timeout
+import asyncio
+
+
+def chain(e):
+    """Each exception of the chain: its type, and the types of its __cause__ and __context__."""
+    out = []
+    seen = []
+    while e is not None and not any(s is e for s in seen):
+        seen.append(e)
+        c, x = e.__cause__, e.__context__
+        out.append((type(e).__name__, type(c).__name__ if c is not None else None,
+                    type(x).__name__ if x is not None else None, x is c and c is not None))
+        e = c if c is not None else x
+    return out
+
+
+async def crash():
+    try:
+        await asyncio.sleep(1)
+    finally:
+        1/0
+
+
+async def main():
+    try:
+        async with asyncio.timeout(0):
+            await asyncio.sleep(1)
+    except TimeoutError as e:
+        print('cause', chain(e))
+    try:
+        async with asyncio.timeout(0.01):
+            await crash()
+    except ZeroDivisionError as e:
+        print('on timeout', chain(e))
+
+asyncio.run(main())
