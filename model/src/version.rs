@@ -125,6 +125,12 @@ impl PyVersion {
     pub fn generators_are_coroutines(self) -> bool {
         self.minor <= 11
     }
+    /// 3.9 (bpo-29587): `gen.throw(exc)` chains `exc` to the exception being handled where
+    /// the generator is suspended, so a CancelledError thrown at an `await` inside an
+    /// `except` or `finally` block has that exception as its `__context__`.
+    pub fn throw_chains_handled_exception(self) -> bool {
+        self.minor >= 9
+    }
     /// 3.14: awaiting what is not awaitable is "'int' object can't be awaited" (before:
     /// "object int can't be used in 'await' expression").
     pub fn cant_be_awaited_wording(self) -> bool {

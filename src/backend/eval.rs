@@ -237,10 +237,10 @@ impl Interp {
                             Ok(V::Method(f, m))
                         }
                         V::Exc(x) if attr == "args" => Ok(V::Tuple(Arc::new(x.args.clone()))),
-                        _ => Err(exc(
-                            ExcClass::AttributeError,
-                            &format!("no attribute '{attr}'"),
-                        )),
+                        // Any other attribute (an exception's `__context__`, ...) is outside
+                        // what this backend runs: the program is skipped, never given an
+                        // AttributeError CPython would not raise.
+                        _ => Err(self.unsupported(&format!("attribute {attr}"))),
                     }
                 }
                 Expr::Subscript(a, b) => {

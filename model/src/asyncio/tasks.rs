@@ -65,6 +65,23 @@ impl Runtime<'_> {
         format!("{name}({})", reprs.join(", "))
     }
 
+    /// The exception being handled where `coro`'s await chain is suspended: the innermost
+    /// frame's, as `_PyErr_GetTopmostException` finds it when `coro.throw(exc)` chains `exc`
+    /// to it (`_PyErr_ChainStackItem`, 3.9+).
+    fn innermost_handled(&self, coro: CoroId) -> Option<Exc> {
+        let mut found = None;
+        let mut c = Some(coro);
+        while let Some(id) = c {
+            if let CoroBody::User(frame) = &self.coros[id.0].body {
+                if let Some(h) = frame.handling.last() {
+                    found = Some(h.clone());
+                }
+            }
+            c = self.coros[id.0].delegate;
+        }
+        found
+    }
+
     /// `loop.create_task(coro)`: a Task whose first `__step` is scheduled with `call_soon`
     /// (SPEC T1).
     pub fn create_task(&mut self, coro: CoroId, name: Option<String>) -> FutId {
@@ -138,7 +155,14 @@ impl Runtime<'_> {
         let prev = self.current_task.replace(t);
         let input = match exc {
             None => Resume::Send(Value::None),
-            Some(e) => Resume::Throw(e),
+            Some(e) => {
+                if self.v.throw_chains_handled_exception() {
+                    if let Some(h) = self.innermost_handled(coro) {
+                        Runtime::chain_context(&e, h);
+                    }
+                }
+                Resume::Throw(e)
+            }
         };
         let step = self.coro_send(coro, input);
         self.tl_step_ended(t, &step);

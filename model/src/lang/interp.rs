@@ -194,6 +194,12 @@ impl Runtime<'_> {
         let Some(h) = self.handled_exception() else {
             return;
         };
+        Self::chain_context(e, h);
+    }
+
+    /// `e.__context__ = h`, as `_PyErr_SetObject` chains: nothing if they are one object, and
+    /// a chain that already leads from `h` back to `e` is cut there (no cycle).
+    pub fn chain_context(e: &Exc, h: Exc) {
         if Rc::ptr_eq(&h, e) {
             return;
         }

@@ -1,5 +1,5 @@
 # aiospec: description = A task cancelled while it awaits in a finally block that runs for a ZeroDivisionError: the CancelledError raised at the await has that ZeroDivisionError as its __context__ (the minimal form of test_timeout_exception_context's chain).
-# aiospec: rules = T1
+# aiospec: rules = T6
 import asyncio
 
 
