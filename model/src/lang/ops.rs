@@ -171,11 +171,17 @@ impl Runtime<'_> {
             BinOp::FloorDiv => num::int::floordiv(&x, &y),
             BinOp::Mod => num::int::modulo(&x, &y, minor),
             BinOp::Pow => {
+                // The result's size is known before the work: charge it first, so that a
+                // power the budget cannot afford is never computed.
+                let e = y.to_u64().unwrap_or(0);
+                if !self.charge_bits(x.bits().saturating_sub(1).saturating_mul(e)) {
+                    return Err(self.refusal_exc());
+                }
                 return match num::int::pow(&x, &y) {
                     Ok(num::int::PowResult::Int(i)) => self.int_result(i).map(Some),
                     Ok(num::int::PowResult::Float(f)) => Ok(Some(Value::Float(f))),
                     Err(e) => Err(self.num_error(e)),
-                }
+                };
             }
             BinOp::LShift => num::int::lshift(&x, &y),
             BinOp::RShift => num::int::rshift(&x, &y),
