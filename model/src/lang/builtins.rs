@@ -624,7 +624,9 @@ fn b_hash(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 fn b_all(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let x = one_arg(rt, "all", args)?;
     let it = rt.get_iter(&x)?;
+    let mut seen = 0u64;
     while let Some(v) = rt.next(&it)? {
+        rt.charge_item(&mut seen)?;
         if !rt.truthy(&v)? {
             return Ok(Value::Bool(false));
         }
@@ -635,7 +637,9 @@ fn b_all(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
 fn b_any(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let x = one_arg(rt, "any", args)?;
     let it = rt.get_iter(&x)?;
+    let mut seen = 0u64;
     while let Some(v) = rt.next(&it)? {
+        rt.charge_item(&mut seen)?;
         if rt.truthy(&v)? {
             return Ok(Value::Bool(true));
         }
@@ -663,7 +667,9 @@ fn b_sum(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let mut acc = start;
     let iter = rt.get_iter(&it)?;
     // CPython sums floats with a compensated-free running double; ints exactly.
+    let mut seen = 0u64;
     while let Some(v) = rt.next(&iter)? {
+        rt.charge_item(&mut seen)?;
         acc = rt.binary(super::code::BinOp::Add, &acc, &v)?;
     }
     Ok(acc)

@@ -348,7 +348,9 @@ impl Runtime<'_> {
         }
         if self.is_iterable(container) {
             let it = self.get_iter(container)?;
+            let mut seen = 0u64;
             while let Some(x) = self.next(&it)? {
+                self.charge_item(&mut seen)?;
                 if x.is_same(item) == Some(true) || self.eq(&x, item)? {
                     return Ok(true);
                 }

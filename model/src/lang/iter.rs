@@ -559,6 +559,16 @@ impl Runtime<'_> {
         self.err(E::ValueError, &msg)
     }
 
+    /// A step per 8 items for a builtin that consumes an iterator itself (`sum`, `any`,
+    /// `all`, `in`, `functools.reduce`; SPEC M4): `sum(range(10**18))` ends at the budget.
+    pub fn charge_item(&mut self, n: &mut u64) -> PyResult<()> {
+        *n += 1;
+        if *n % 8 == 0 && !self.tick() {
+            return Err(self.refusal_exc());
+        }
+        Ok(())
+    }
+
     /// Every item of an iterable, in order.
     pub fn iterate(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {

@@ -130,7 +130,9 @@ fn reduce(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             }
         },
     };
+    let mut seen = 0u64;
     while let Some(x) = rt.next(&it)? {
+        rt.charge_item(&mut seen)?;
         acc = rt.call_value(&f, vec![acc, x])?;
     }
     Ok(acc)
