@@ -563,7 +563,7 @@ impl Runtime<'_> {
     /// `all`, `in`, `functools.reduce`; SPEC M4): `sum(range(10**18))` ends at the budget.
     pub fn charge_item(&mut self, n: &mut u64) -> PyResult<()> {
         *n += 1;
-        if *n % 8 == 0 && !self.tick() {
+        if n.is_multiple_of(8) && !self.tick() {
             return Err(self.refusal_exc());
         }
         Ok(())
