@@ -118,6 +118,7 @@ def installations():
 
 USES = {}  # test id -> {minor: [what its source uses there]}
 MARKS = {}  # (file, class, test) -> {path: [what its source uses]}
+PASSES_LOOP = set()  # example paths whose program passes loop= itself
 
 
 def test_methods(path):
@@ -195,7 +196,11 @@ def programs():
                     minors = parse_python(value)
             if minors is None:
                 minors = parse_python("all")
-            out[os.path.relpath(path, ROOT)] = (cites, minors)
+            rel = os.path.relpath(path, ROOT)
+            out[rel] = (cites, minors)
+            # A port that itself passes loop= (SPEC L8) does not omit it.
+            if re.search(r"\bloop=(?!None)", open(path, encoding="utf-8").read()):
+                PASSES_LOOP.add(rel)
     return out
 
 
@@ -385,8 +390,10 @@ def build():
                 what = ", ".join(cells)
                 used = {}
                 for m, marks in USES.get(tid, {}).items():
-                    if any(m in pm for _p, pm in cited[tid]):
-                        for mk in marks:
+                    for mk in marks:
+                        omitted = [p for p, pm in cited[tid]
+                                   if m in pm and not (mk == "loop=" and p in PASSES_LOOP)]
+                        if omitted:
                             used.setdefault(mk, []).append(m)
                 if used:
                     what += " (the test's source on %s; the port omits it)" % "; ".join(

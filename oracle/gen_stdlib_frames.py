@@ -35,6 +35,14 @@ TARGETS = {
                             ("check_running", ("self._check_running()", "self._check_runnung()")))},
     # bpo-46672 (3.7/3.8): gather's callback reads `outer` before gather assigned it.
     "tasks.gather._done_callback.outer": ("tasks.py", "gather._done_callback", lambda s: s.strip() == "if outer.done():"),
+    # gather's `ensure_future(arg, loop=loop)` (3.9: in `_gather`, which gather returns;
+    # 3.10-3.11: `_ensure_future`), and what it raises: a Future of another loop, or an
+    # argument that is not awaitable.
+    "tasks.gather.ensure_future": ("tasks.py", ("gather", "_gather"), lambda s: "ensure_future(arg, loop=loop)" in s),
+    "tasks.gather.to_gather": ("tasks.py", "gather", lambda s: "return _gather(" in s),
+    "tasks.ensure_future.value_error": ("tasks.py", ("ensure_future", "_ensure_future"), lambda s: "raise ValueError(" in s and "loop" in s),
+    "tasks.ensure_future.to_inner": ("tasks.py", "ensure_future", lambda s: "return _ensure_future(" in s),
+    "tasks.ensure_future.type_error": ("tasks.py", ("ensure_future", "_ensure_future"), lambda s: "raise TypeError('An asyncio.Future" in s),
     "tasks.sleep": ("tasks.py", "sleep", lambda s: s.strip() == "return await future"),
     "tasks.sleep.sleep0": ("tasks.py", "sleep", lambda s: s.strip() == "await __sleep0()"),
     "tasks.__sleep0": ("tasks.py", "__sleep0", lambda s: s.strip() == "yield"),
@@ -45,6 +53,8 @@ TARGETS = {
     "timeouts.__aexit__": ("timeouts.py", "Timeout.__aexit__", lambda s: "raise TimeoutError from exc_val" in s),
     # asyncio's pure-Python modules, as model/src/asyncio/py/*.py annotate them ("frame: KEY").
     "locks._ContextManagerMixin.__aenter__": ("locks.py", "_ContextManagerMixin.__aenter__", lambda s: s.strip() == "await self.acquire()"),
+    "locks._ContextManagerMixin.__iter__": ("locks.py", "_ContextManagerMixin.__iter__", lambda s: s.strip() == "yield from self.acquire()"),
+    "locks._ContextManager.__exit__": ("locks.py", "_ContextManager.__exit__", lambda s: s.strip() == "self._lock.release()"),
     "locks.Lock.acquire": ("locks.py", "Lock.acquire", lambda s: s.strip() == "await fut"),
     "locks.Lock.release": ("locks.py", "Lock.release", lambda s: "raise RuntimeError('Lock is not acquired.')" in s),
     "locks.Event.wait": ("locks.py", "Event.wait", lambda s: s.strip() == "await fut"),
@@ -67,6 +77,8 @@ TARGETS = {
     "queues.Queue.get_nowait.shutdown": ("queues.py", "Queue.get_nowait", lambda s: s.strip() == "raise QueueShutDown"),
     "queues.Queue.task_done": ("queues.py", "Queue.task_done", lambda s: "raise ValueError('task_done() called too many times')" in s),
     "queues.Queue.join": ("queues.py", "Queue.join", lambda s: s.strip() == "await self._finished.wait()"),
+    "coroutines.coroutine.coro.call": ("coroutines.py", "coroutine.coro", lambda s: s.strip() == "res = func(*args, **kw)"),
+    "coroutines.coroutine.coro.yield_from": ("coroutines.py", "coroutine.coro", lambda s: s.strip() == "res = yield from res"),
     "tasks.as_completed._wait_for_one.get": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip() == "f = await done.get()"),
     "tasks.as_completed._wait_for_one.timeout": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip() in ("raise exceptions.TimeoutError", "raise futures.TimeoutError")),
     "tasks.as_completed._wait_for_one.result": ("tasks.py", "as_completed._wait_for_one", lambda s: s.strip().startswith("return f.result()")),
@@ -145,6 +157,9 @@ def statements(tree):
                 walk(child, q + ".")
             elif isinstance(child, ast.ClassDef):
                 walk(child, prefix + child.name + ".")
+            elif isinstance(child, ast.stmt):
+                # A def under an `if` (coroutines.py's `coro`) is still its function's.
+                walk(child, prefix)
     walk(tree, "")
     return out
 

@@ -420,6 +420,47 @@ fn t9_cancel_messages_by_version() {
 }
 
 #[test]
+fn t12_generator_based_coroutines_run_as_coroutines_to_3_10() {
+    // CPython 3.8 (`python FILE`): these prints, then the ValueError through coroutines.py's
+    // wrapper; 3.11 has no asyncio.coroutine (an AttributeError at the decorator).
+    let p = example("tasks/generator_based_coroutines.py");
+    for minor in [7, 8, 9, 10] {
+        let t = model(&p, minor);
+        let pr = prints(&t);
+        assert_eq!(
+            pr.iter()
+                .filter(|l| !l.starts_with("<Task"))
+                .collect::<Vec<_>>(),
+            [
+                "a",
+                "fut",
+                "42",
+                "task",
+                "[1, 4, 'after two yields']",
+                "True",
+                "RuntimeError Task got bad yield: 5"
+            ],
+            "3.{minor}"
+        );
+        assert_eq!(
+            main_outcome(&t),
+            Some(exc("ValueError('boom')")),
+            "3.{minor}"
+        );
+    }
+    let t = model(&p, 11);
+    assert!(prints(&t).is_empty());
+    let w = warnings(&model(&p, 8));
+    assert_eq!(
+        w.iter()
+            .filter(|(_, m)| m.starts_with("\"@coroutine\" decorator is deprecated"))
+            .count(),
+        6,
+        "{w:?}"
+    );
+}
+
+#[test]
 fn t11_create_task_arguments_per_version() {
     // CPython 3.8, 3.13 and 3.14.8 (`aiospec run FILE --backend cpython`).
     let s = example("tasks/create_task_arguments.py");
@@ -1086,6 +1127,69 @@ fn l7_virtual_time_reaches_any_finite_deadline() {
             "woke at 1.0000000000000002e+20",
             "time.monotonic() moved with it: True"
         ]
+    );
+}
+
+#[test]
+fn l8_loop_argument_warns_where_each_version_reads_it() {
+    // CPython 3.7/3.8/3.9 under the oracle (`aiospec run FILE --backend cpython --json`): the
+    // same prints, and 0, 17 and 19 DeprecationWarnings with this message.
+    let p = example("loop/loop_argument_warnings.py");
+    let msg = "The loop argument is deprecated since Python 3.8, and scheduled for removal in Python 3.10.";
+    for (minor, n) in [(7, 0), (8, 17), (9, 19)] {
+        let t = model(&p, minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "['Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Queue']",
+                "sleep(0) ok None",
+                "sleep(0.01) ok None",
+                "gather() ok []",
+                "gather(child()) ok [1]",
+                "wait ok 1",
+                "wait_for ok 1",
+                "shield ok 1",
+                "as_completed 1"
+            ],
+            "3.{minor}"
+        );
+        let w = warnings(&t);
+        assert_eq!(w.len(), n, "3.{minor}: {w:?}");
+        assert!(
+            w.iter().all(|(c, m)| c == "DeprecationWarning" && m == msg),
+            "{w:?}"
+        );
+    }
+}
+
+#[test]
+fn l8_a_future_of_another_loop_is_a_value_error_and_another_loop_is_refused() {
+    // CPython 3.8 (`aiospec check`): both gathers raise this ValueError.
+    let t = model(&example("gather/futures_of_two_loops_loop_argument.py"), 8);
+    let e = "ValueError The future belongs to a different loop than the one specified as the loop argument";
+    assert_eq!(
+        prints(&t),
+        [format!("two loops: {e}"), format!("loop=other: {e}")]
+    );
+    // A loop= naming a loop other than the model's current one is refused, with its place.
+    let text = "import asyncio\none = asyncio.new_event_loop()\nother = asyncio.new_event_loop()\nlock = asyncio.Lock(loop=one)\n";
+    let p = aiospec_model::load_str(text, "two.py").expect("loads");
+    let e = aiospec_model::run(&p, v(8)).expect_err("refused");
+    assert!(
+        e.to_string().starts_with(
+            "two.py:4:8: not supported by the model: Lock(loop=...) with a loop other than"
+        ),
+        "{e}"
+    );
+    // So is running a loop that is not the current one.
+    let text = "import asyncio\none = asyncio.new_event_loop()\nother = asyncio.new_event_loop()\none.run_until_complete(asyncio.sleep(0))\n";
+    let p = aiospec_model::load_str(text, "run.py").expect("loads");
+    let e = aiospec_model::run(&p, v(12)).expect_err("refused");
+    assert!(
+        e.to_string().contains(
+            "loop.run_until_complete() of an event loop other than the model's current one"
+        ),
+        "{e}"
     );
 }
 

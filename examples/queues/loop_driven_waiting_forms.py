@@ -1,5 +1,5 @@
-# aiospec: description = The Queue tests as 3.7 and 3.10 write them (each queue made inside the loop, where 3.7's loop= binds it), driven by run_until_complete: a cancelled getter does not lose the item for the other; waiting putters served in order; a cancelled putter lets the others go; a put() to a waiting getter; QueueFull; maxsize 1.3; a put() into a full queue released by a timer at 0.01; two workers joined over 100 items (Queue, LifoQueue, PriorityQueue).
-# aiospec: python = 3.7 3.10
+# aiospec: description = The Queue tests as 3.10 writes them (each queue made inside the loop, which binds it on first use), driven by run_until_complete: a cancelled getter does not lose the item for the other; waiting putters served in order; a cancelled putter lets the others go; a put() to a waiting getter; QueueFull; maxsize 1.3; a put() into a full queue released by a timer at 0.01; two workers joined over 100 items (Queue, LifoQueue, PriorityQueue).
+# aiospec: python = 3.10
 # aiospec: rules = Q1 Q2
 # aiospec: cites = test_queues.py::QueueGetTests::test_get_cancelled_race test_queues.py::QueueGetTests::test_get_with_waiting_putters test_queues.py::QueuePutTests::test_put_cancelled_race test_queues.py::QueuePutTests::test_put_with_waiting_getters test_queues.py::QueuePutTests::test_put_cancelled test_queues.py::QueuePutTests::test_nonblocking_put_exception test_queues.py::QueuePutTests::test_float_maxsize test_queues.py::QueuePutTests::test_blocking_put_wait test_queues.py::_QueueJoinTestMixin::test_task_done
 import asyncio

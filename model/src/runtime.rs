@@ -118,6 +118,12 @@ pub struct Runtime<'c> {
     pub depth: u32,
     /// Where the innermost running instruction is (for refusals raised from natives).
     pub place: Option<(Rc<SourceFile>, u32)>,
+    /// Where the program's own innermost instruction is: the place of a refusal raised in
+    /// aiospec's own asyncio modules.
+    pub program_place: Option<(Rc<SourceFile>, u32)>,
+    /// The Future a generator gave with a bare `yield` (not `yield from`), if that was the
+    /// last yield: a Task that receives it is refused.
+    pub bare_yielded_future: Option<crate::lang::value::FutId>,
     pub steps: u64,
     pub error: Option<ModelError>,
     /// SystemExit or KeyboardInterrupt raised by a callback or a task's step: it ends
@@ -219,6 +225,8 @@ impl<'c> Runtime<'c> {
             tb_display: false,
             propagating: None,
             place: None,
+            bare_yielded_future: None,
+            program_place: None,
             steps: 0,
             error: None,
             time: 0.0,
@@ -281,7 +289,11 @@ impl<'c> Runtime<'c> {
     /// the run's result is the refusal).
     pub fn refuse(&mut self, what: impl Into<String>) -> Exc {
         if self.error.is_none() {
-            let place = self.place.as_ref().map(|(src, off)| src.place(*off));
+            let here = match &self.place {
+                Some((src, _)) if src.is_model_own => self.program_place.as_ref(),
+                p => p.as_ref(),
+            };
+            let place = here.map(|(src, off)| src.place(*off));
             self.error = Some(ModelError::Unsupported {
                 what: what.into(),
                 place,

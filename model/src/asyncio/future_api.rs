@@ -276,7 +276,7 @@ fn f_remove_done_callback(rt: &mut Runtime, this: Option<&Value>, args: Args) ->
 /// `Future.get_loop()`.
 fn f_get_loop(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     fut_no_args(rt, this, "get_loop", &args)?;
-    match rt.current_loop {
+    match rt.futs[this_fut(this).0].loop_id {
         Some(l) => Ok(super::loop_value(l)),
         None => Err(rt.refuse("get_loop() of a future without a loop")),
     }
@@ -316,6 +316,12 @@ impl Runtime<'_> {
     pub fn future_getattr(&mut self, f: FutId, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let is_task = matches!(self.futs[f.0].kind, FutKind::Task(_));
         let v = self.v;
+        if matches!(
+            name,
+            "cancel" | "set_result" | "set_exception" | "add_done_callback"
+        ) {
+            self.future_on_current_loop(f, name)?;
+        }
         let (owner, func): (&'static str, NativeImpl) = match name {
             "result" => ("Future", f_result),
             "exception" => ("Future", f_exception),

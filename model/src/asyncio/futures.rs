@@ -53,6 +53,9 @@ pub struct Fut {
     pub kind: FutKind,
     /// How traces name this future: a task's coroutine (`work(1)`), or `gather#2`.
     pub label: String,
+    /// `_loop`: the loop it belongs to. The model runs only its current loop; a future of
+    /// another one is refused where it would schedule or be awaited (SPEC L8).
+    pub loop_id: Option<usize>,
 }
 
 impl Runtime<'_> {
@@ -67,6 +70,7 @@ impl Runtime<'_> {
             cancelled_exc: None,
             kind,
             label,
+            loop_id: self.current_loop,
         });
         FutId(self.futs.len() - 1)
     }
@@ -74,6 +78,17 @@ impl Runtime<'_> {
     /// `loop.create_future()`.
     pub fn create_future(&mut self) -> FutId {
         self.new_future(FutKind::Plain, "Future".into())
+    }
+
+    /// Refused unless `f` belongs to the model's current loop: what it would schedule, or
+    /// the task awaiting it, would be on another loop (SPEC L8).
+    pub fn future_on_current_loop(&mut self, f: FutId, what: &str) -> Result<(), Exc> {
+        if self.futs[f.0].loop_id != self.current_loop {
+            return Err(self.refuse(format!(
+                "{what} of a future of an event loop other than the model's current one"
+            )));
+        }
+        Ok(())
     }
 
     pub fn done(&self, f: FutId) -> bool {

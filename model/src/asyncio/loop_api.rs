@@ -14,7 +14,24 @@ use crate::runtime::Runtime;
 impl Runtime<'_> {
     /// Attributes of an event loop.
     pub fn loop_getattr(&mut self, l: usize, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        let _ = l;
+        // The model runs one loop at a time, its current one (the last made): what would run
+        // or schedule on another is refused (SPEC L8).
+        if Some(l) != self.current_loop
+            && matches!(
+                name,
+                "run_until_complete"
+                    | "run_forever"
+                    | "create_task"
+                    | "stop"
+                    | "call_soon"
+                    | "call_later"
+                    | "call_at"
+            )
+        {
+            return Err(self.refuse(format!(
+                "loop.{name}() of an event loop other than the model's current one"
+            )));
+        }
         let (n, f): (&'static str, NativeImpl) = match name {
             "run_until_complete" => ("run_until_complete", l_run_until_complete),
             "run_forever" => ("run_forever", l_run_forever),
@@ -109,10 +126,26 @@ fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResul
     create_task_of(rt, &coro, kwargs)
 }
 
-fn l_close(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+fn l_close(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         // The oracle's loop class defines this method: its error would name that class.
         return Err(rt.refuse("arguments to loop.close()"));
+    }
+    let l = match this {
+        Some(Value::Obj(o)) => match &**o {
+            NativeObj::Loop(l) => Some(*l),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(l) = l.filter(|l| Some(*l) != rt.current_loop) {
+        // A loop other than the model's current one has nothing scheduled (the model makes
+        // a new loop only then): closing it is the end of its trace.
+        if !rt.loops[l].closed {
+            rt.loops[l].closed = true;
+            rt.record(crate::trace::Event::End { t: rt.time });
+        }
+        return Ok(Value::None);
     }
     if rt.running {
         return Err(rt.err(E::RuntimeError, "Cannot close a running event loop"));
@@ -258,12 +291,19 @@ fn l_call_at(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 /// `loop.create_future()`.
-fn l_create_future(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {
+fn l_create_future(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         // The oracle's loop class defines this method: its error would name that class.
         return Err(rt.refuse("arguments to loop.create_future()"));
     }
-    Ok(Value::Future(rt.create_future()))
+    // A future of any loop can be made; it belongs to that loop.
+    let f = rt.create_future();
+    if let Some(Value::Obj(o)) = this {
+        if let NativeObj::Loop(l) = &**o {
+            rt.futs[f.0].loop_id = Some(*l);
+        }
+    }
+    Ok(Value::Future(f))
 }
 
 fn l_get_debug(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResult {

@@ -105,7 +105,8 @@ fn a_run(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     rt.asyncio_run(&main)
 }
 
-fn a_sleep(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+fn a_sleep(rt: &mut Runtime, _: Option<&Value>, mut args: Args) -> PyResult {
+    let lp = take_loop_argument(rt, &mut args)?;
     let [delay, result] = bind_py(
         rt,
         "sleep",
@@ -115,38 +116,89 @@ fn a_sleep(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let n = Native::Sleep(SleepCoro {
         delay,
         result,
+        loop_arg: lp,
         state: SleepState::Start,
     });
     Ok(Value::Coro(rt.new_native(n, "sleep")))
 }
 
-fn a_gather(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+fn a_gather(rt: &mut Runtime, _: Option<&Value>, mut args: Args) -> PyResult {
+    let lp = take_loop_argument(rt, &mut args)?;
     let mut rex = false;
     for (k, v) in args.kw {
         if &*k == "return_exceptions" {
             rex = rt.truthy(&v)?;
-        } else if &*k == "loop" && rt.v.minor() <= 9 {
-            return Err(rt.refuse("gather(loop=...)"));
         } else {
             let msg = format!("gather() got an unexpected keyword argument '{k}'");
             return Err(rt.err(E::TypeError, &msg));
         }
     }
-    gather_loop_outside_running(rt, args.pos.first())?;
+    match lp {
+        // `gather(..., loop=loop)`: 3.9 warns whenever `loop` is given, 3.8 only when there is
+        // nothing to gather (the one place 3.8's gather reads it), 3.7 never. The loop makes
+        // the empty result and the children's tasks: the model's loop, or refused.
+        Some(lp) => {
+            if rt.v.minor() == 9 || (rt.v.minor() == 8 && args.pos.is_empty()) {
+                warn_loop_deprecated(rt);
+            }
+            loop_argument_is_current(rt, &lp, "gather")?;
+            let lp = rt.current_loop;
+            return Ok(Value::Future(rt.gather_on(args.pos, rex, lp)?));
+        }
+        None => gather_loop_outside_running(rt, args.pos.first())?,
+    }
     Ok(Value::Future(rt.gather(args.pos, rex)?))
 }
 
-/// `loop=` of wait and wait_for: a parameter to 3.9 (3.8-3.9 warn that it is deprecated,
-/// and 3.7 checks it against the running loop), gone from 3.10 (a TypeError then).
-fn refuse_loop_argument(rt: &mut Runtime, name: &str, args: &Args) -> PyResult<()> {
-    if rt.v.minor() <= 9 && args.kw.iter().any(|(k, _)| &**k == "loop") {
-        return Err(rt.refuse(format!("{name}(loop=...)")));
+/// What 3.8 and 3.9 warn where a `loop=` argument is given (SPEC L8).
+pub(super) const LOOP_DEPRECATED: &str =
+    "The loop argument is deprecated since Python 3.8, and scheduled for removal in Python 3.10.";
+
+/// 3.8-3.9's DeprecationWarning for a `loop=` argument (none on 3.7).
+pub(super) fn warn_loop_deprecated(rt: &mut Runtime) {
+    if matches!(rt.v.minor(), 8 | 9) {
+        rt.warn("DeprecationWarning", LOOP_DEPRECATED);
     }
-    Ok(())
 }
 
-fn a_wait(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
-    refuse_loop_argument(rt, "wait", &args)?;
+/// `loop=` of sleep, gather, wait and wait_for (SPEC L8): a keyword-only parameter to 3.9,
+/// gone from 3.10 (a TypeError then, from binding the rest). Taken out of the arguments, so
+/// that they bind as 3.10's signature does; `None` when absent or `loop=None`, which every
+/// version treats alike.
+fn take_loop_argument(rt: &mut Runtime, args: &mut Args) -> PyResult<Option<Value>> {
+    if rt.v.minor() > 9 {
+        return Ok(None);
+    }
+    let mut lp = None;
+    args.kw.retain(|(k, v)| {
+        if &**k == "loop" {
+            lp = Some(v.clone());
+            false
+        } else {
+            true
+        }
+    });
+    Ok(lp.filter(|v| !v.is_none()))
+}
+
+/// A `loop=` argument is the loop the function then uses. The model has one loop at a time
+/// (the last one made, running or not): that one is modelled; another loop, or an object that
+/// is not a loop, is refused.
+pub(super) fn loop_argument_is_current(rt: &mut Runtime, lp: &Value, what: &str) -> PyResult<()> {
+    let current = match lp {
+        Value::Obj(o) => matches!(&**o, NativeObj::Loop(l) if Some(*l) == rt.current_loop),
+        _ => false,
+    };
+    if current && rt.current_loop.is_some_and(|l| !rt.loops[l].closed) {
+        return Ok(());
+    }
+    Err(rt.refuse(format!(
+        "{what}(loop=...) with a loop other than the model's current, open one"
+    )))
+}
+
+fn a_wait(rt: &mut Runtime, _: Option<&Value>, mut args: Args) -> PyResult {
+    let lp = take_loop_argument(rt, &mut args)?;
     let [fs, timeout, return_when] = bind_py(
         rt,
         "wait",
@@ -156,19 +208,21 @@ fn a_wait(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             Param::opt_kw("timeout", Value::None),
             Param::opt_kw("return_when", Value::str("ALL_COMPLETED")),
         ],
-    )?;
+    )
+    .map_err(|e| rt.wait_bind_failed(e))?;
     let n = Native::Wait(WaitCoro {
         fs,
         timeout,
         return_when,
+        loop_arg: lp,
         wait: None,
         id: 0,
     });
     Ok(Value::Coro(rt.new_native(n, "wait")))
 }
 
-fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
-    refuse_loop_argument(rt, "wait_for", &args)?;
+fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, mut args: Args) -> PyResult {
+    let lp = take_loop_argument(rt, &mut args)?;
     let [fut, timeout] = bind_py(
         rt,
         "wait_for",
@@ -178,6 +232,7 @@ fn a_wait_for(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     let n = Native::WaitFor(WaitForCoro {
         fut,
         timeout,
+        loop_arg: lp,
         state: WaitForState::Start,
     });
     Ok(Value::Coro(rt.new_native(n, "wait_for")))
@@ -313,7 +368,9 @@ fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
         }
     }
     match coro {
-        Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine => {
+        Value::Coro(c)
+            if rt.coros[c.0].kind == CoroKind::Coroutine || rt.v.generators_are_coroutines() =>
+        {
             let name = match name {
                 Value::None => None,
                 n => Some(rt.str_of(&n)?),
@@ -337,23 +394,37 @@ fn a_ensure_future(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult 
             Param::opt_kw("loop", Value::None),
         ],
     )?;
-    // `loop=` (keyword-only on every version) is the loop to make the task on: the running
-    // loop is what ensure_future uses anyway; another loop is not modelled.
-    let running_loop = match (&lp, rt.running, rt.current_loop) {
-        (Value::None, _, _) => true,
-        (Value::Obj(o), true, Some(cur)) => matches!(&**o, NativeObj::Loop(l) if *l == cur),
-        _ => false,
-    };
-    if !running_loop {
-        return Err(rt.refuse("ensure_future(loop=...) with a loop that is not running"));
+    // `loop=` (keyword-only on every version) is the loop to make the task on, which may be
+    // the model's current loop, running or not; another loop is not modelled.
+    if !lp.is_none() {
+        loop_argument_is_current(rt, &lp, "ensure_future")?;
+        if let Value::Future(f) = x {
+            if rt.futs[f.0].loop_id != rt.current_loop {
+                let msg = if rt.v.minor() == 7 {
+                    "loop argument must agree with Future"
+                } else {
+                    "The future belongs to a different loop than the one specified as the loop argument"
+                };
+                let e = rt.err(E::ValueError, msg);
+                rt.through_stdlib(&e, "tasks.ensure_future.value_error");
+                rt.through_stdlib(&e, "tasks.ensure_future.to_inner");
+                return Err(e);
+            }
+        }
+    } else if matches!(x, Value::Coro(_)) && !rt.running {
+        // `loop = events.get_event_loop()`: the task is made on the current loop, to run
+        // when it runs (or a RuntimeError when there is none).
+        policy_event_loop(rt, "ensure_future()")?;
     }
     if let Value::Future(_) = x {
         return Ok(x);
     }
-    if matches!(x, Value::Coro(_)) && !rt.running {
-        return Err(rt.refuse("ensure_future() outside a running loop"));
-    }
-    rt.ensure_future(&x).map(|(f, _)| Value::Future(f))
+    rt.ensure_future(&x)
+        .map(|(f, _)| Value::Future(f))
+        .inspect_err(|e| {
+            // 3.10-3.11: `ensure_future` calls on to `_ensure_future`, which raises.
+            rt.through_stdlib(e, "tasks.ensure_future.to_inner")
+        })
 }
 
 fn a_current_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
@@ -420,25 +491,34 @@ fn a_set_event_loop(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult
 }
 
 /// Outside a running loop, `gather()` with no arguments or with a coroutine first takes its
-/// loop from `events.get_event_loop()`: the loop `set_event_loop` set, which the model runs
-/// only if it is the loop it made last; a RuntimeError after `set_event_loop(None)` (and
-/// after `asyncio.run`) and, from 3.14, when none was ever set; before 3.14 CPython then
-/// makes a loop of its own (with a DeprecationWarning from 3.10), which is not modelled.
+/// loop from `events.get_event_loop()` (`policy_event_loop`).
 fn gather_loop_outside_running(rt: &mut Runtime, first: Option<&Value>) -> PyResult<()> {
     if rt.running || matches!(first, Some(Value::Future(_))) {
         return Ok(());
     }
+    policy_event_loop(rt, "gather()").map(|_| ())
+}
+
+/// `events.get_event_loop()` (and 3.10+'s `events._get_event_loop()`) outside a running
+/// loop, for `what`: the loop `set_event_loop` set, which the model runs only if it is the
+/// loop it made last; a RuntimeError after `set_event_loop(None)` (and after `asyncio.run`)
+/// and, from 3.14, when none was ever set; before 3.14 CPython then makes a loop of its own
+/// (with a DeprecationWarning from 3.10), which is not modelled.
+pub(super) fn policy_event_loop(rt: &mut Runtime, what: &str) -> PyResult<usize> {
+    if let (true, Some(l)) = (rt.running, rt.current_loop) {
+        return Ok(l);
+    }
     let no_loop = || "There is no current event loop in thread 'MainThread'.";
     match rt.policy_loop {
-        events::CurrentLoop::Loop(l) if Some(l) == rt.current_loop => Ok(()),
-        events::CurrentLoop::Loop(_) => Err(rt.refuse(
-            "gather() outside a running loop on a current loop other than the last one made",
-        )),
+        events::CurrentLoop::Loop(l) if Some(l) == rt.current_loop => Ok(l),
+        events::CurrentLoop::Loop(_) => Err(rt.refuse(format!(
+            "{what} outside a running loop on a current loop other than the last one made"
+        ))),
         events::CurrentLoop::Cleared => Err(rt.err(E::RuntimeError, no_loop())),
         events::CurrentLoop::Unset if rt.v.minor() >= 14 => Err(rt.err(E::RuntimeError, no_loop())),
-        events::CurrentLoop::Unset => Err(rt.refuse(
-            "gather() outside a running loop with no current event loop (CPython makes one)",
-        )),
+        events::CurrentLoop::Unset => Err(rt.refuse(format!(
+            "{what} outside a running loop with no current event loop (CPython makes one)"
+        ))),
     }
 }
 

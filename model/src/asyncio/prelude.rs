@@ -48,6 +48,12 @@ const MODULES: &[(&str, &str, &str, &[&str])] = &[
         ],
     ),
     (
+        "asyncio.coroutines",
+        "coroutines.py",
+        include_str!("py/coroutines.py"),
+        &["coroutine"],
+    ),
+    (
         "asyncio.tasks",
         "tasks.py",
         include_str!("py/tasks.py"),
@@ -110,7 +116,36 @@ impl Runtime<'_> {
         );
         m.set("_running_loop", native("_running_loop", p_running_loop));
         m.set("_refuse", native("_refuse", p_refuse));
+        m.set(
+            "_check_loop_argument",
+            native("_check_loop_argument", p_check_loop_argument),
+        );
+        m.set(
+            "_warn_deprecated_loop",
+            native("_warn_deprecated_loop", p_warn_deprecated_loop),
+        );
         m.set("_generic_alias", native("_generic_alias", p_generic_alias));
+        m.set(
+            "_get_event_loop",
+            native("_get_event_loop", p_get_event_loop),
+        );
+        m.set(
+            "_warn_deprecation",
+            native("_warn_deprecation", p_warn_deprecation),
+        );
+        m.set(
+            "_is_async_function",
+            native("_is_async_function", p_is_async_function),
+        );
+        m.set(
+            "_is_generator_function",
+            native("_is_generator_function", p_is_generator_function),
+        );
+        m.set("_is_generator", native("_is_generator", p_is_generator));
+        m.set(
+            "_types_coroutine",
+            native("_types_coroutine", p_types_coroutine),
+        );
         self.modules.insert(Rc::from(name), m.clone());
         // The module's own code runs outside the program's frames and budget accounting is
         // shared: a failure here is the model's, refused with its words.
@@ -178,6 +213,85 @@ fn p_refuse(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     };
     let _ = E::RuntimeError;
     Err(rt.refuse(what))
+}
+
+/// `_check_loop_argument(loop, what)`: a `loop=` argument (3.7-3.9) is the model's current
+/// loop, or the run is refused (SPEC L8).
+fn p_check_loop_argument(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let (Some(lp), Some(Value::Str(what))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(rt.refuse("_check_loop_argument with these arguments"));
+    };
+    let what = what.to_string();
+    super::loop_argument_is_current(rt, &lp.clone(), &what)?;
+    Ok(Value::None)
+}
+
+/// `_warn_deprecated_loop()`: 3.8-3.9's DeprecationWarning for a `loop=` argument (SPEC L8);
+/// nothing on other versions.
+fn p_warn_deprecated_loop(rt: &mut Runtime, _: Option<&Value>, _args: Args) -> PyResult {
+    super::warn_loop_deprecated(rt);
+    Ok(Value::None)
+}
+
+/// `_get_event_loop(what)`: `events.get_event_loop()` (3.10+: `_get_event_loop()`), the
+/// running loop or, outside one, the policy's (`policy_event_loop`).
+fn p_get_event_loop(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let what = match args.pos.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "get_event_loop()".into(),
+    };
+    let l = super::policy_event_loop(rt, &what)?;
+    Ok(super::loop_value(l))
+}
+
+/// `_warn_deprecation(message)`: `warnings.warn(message, DeprecationWarning)`.
+fn p_warn_deprecation(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let Some(Value::Str(m)) = args.pos.first() else {
+        return Err(rt.refuse("_warn_deprecation with these arguments"));
+    };
+    let m = m.to_string();
+    rt.warn("DeprecationWarning", &m);
+    Ok(Value::None)
+}
+
+/// The function a prelude helper was given, or None for anything else.
+fn function_arg(args: &Args) -> Option<Rc<crate::lang::object::Function>> {
+    match args.pos.first() {
+        Some(Value::Function(f)) => Some(f.clone()),
+        _ => None,
+    }
+}
+
+/// `inspect.iscoroutinefunction(f)` of a function the program defined (`async def`).
+fn p_is_async_function(_rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Bool(
+        function_arg(&args).is_some_and(|f| f.code.is_coroutine),
+    ))
+}
+
+/// `inspect.isgeneratorfunction(f)`.
+fn p_is_generator_function(_rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Bool(function_arg(&args).is_some_and(|f| {
+        f.code.is_generator && !f.code.is_coroutine
+    })))
+}
+
+/// `inspect.isgenerator(x)`: a generator object (not a coroutine).
+fn p_is_generator(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Bool(matches!(args.pos.first(),
+        Some(Value::Coro(c)) if rt.coros[c.0].kind == crate::lang::gen::CoroKind::Generator)))
+}
+
+/// `types.coroutine(f)` of a generator function: sets `CO_ITERABLE_COROUTINE`, so its
+/// generators may be awaited; the function itself is returned.
+fn p_types_coroutine(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    match function_arg(&args) {
+        Some(f) if f.code.is_generator && !f.code.is_coroutine => {
+            f.iterable_coroutine.set(true);
+            Ok(Value::Function(f))
+        }
+        _ => Err(rt.refuse("types.coroutine of something other than a generator function")),
+    }
 }
 
 /// `__class_getitem__ = classmethod(GenericAlias)` (3.9+): the model's subscript of a class

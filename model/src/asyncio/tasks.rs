@@ -164,7 +164,15 @@ impl Runtime<'_> {
                 Resume::Throw(e)
             }
         };
-        let step = self.coro_send(coro, input);
+        self.bare_yielded_future = None;
+        let step = match self.coro_send(coro, input) {
+            // T12: `except StopIteration as exc: ... set_result(exc.value)`: what a finished
+            // generator (a coroutine to 3.7-3.11) raises when a Task sends to it again.
+            Step::Raise(e) if self.exc_is(&e, E::StopIteration) => {
+                Step::Return(e.args().first().cloned().unwrap_or(Value::None))
+            }
+            s => s,
+        };
         self.tl_step_ended(t, &step);
         match step {
             Step::Return(v) => {
@@ -198,6 +206,11 @@ impl Runtime<'_> {
                     self.through_stdlib(&e, "events.Handle._run");
                     self.propagating = Some(e);
                 }
+            }
+            Step::Yield(Value::Future(f)) if self.bare_yielded_future == Some(f) => {
+                // `yield fut` in a generator-based coroutine: CPython's Task raises
+                // "yield was used instead of yield from" into it.
+                let _ = self.refuse("a bare `yield` of a Future in a task's generator");
             }
             Step::Yield(Value::Future(f)) => {
                 if f == t {

@@ -135,14 +135,34 @@ impl Runtime<'_> {
         name: &str,
     ) -> PyResult<Option<Value>> {
         let cls = i.class.clone();
-        if name.starts_with('_') && !name.starts_with("__") && cls.module.starts_with("asyncio.") {
-            // asyncio's pure-Python objects keep private state in forms of aiospec's own
-            // (lists for deques): a program may not read it (SPEC M1).
+        if name.starts_with('_')
+            && !name.starts_with("__")
+            && (cls.module.starts_with("asyncio.") || &*cls.module == "collections")
+        {
+            // asyncio's pure-Python objects keep their private state as CPython's do only
+            // where it is listed here (the deques of waiters and items, counters, the loop):
+            // a program may read those; anything else is aiospec's own (SPEC M1).
             let from_prelude = self
                 .place
                 .as_ref()
                 .is_some_and(|(src, _)| crate::asyncio::interface::is_prelude(src));
-            if !from_prelude {
+            let cpython_state = cls.module.starts_with("asyncio.")
+                && matches!(
+                    name,
+                    "_waiters"
+                        | "_value"
+                        | "_loop"
+                        | "_lock"
+                        | "_locked"
+                        | "_bound_value"
+                        | "_getters"
+                        | "_putters"
+                        | "_queue"
+                        | "_maxsize"
+                        | "_unfinished_tasks"
+                        | "_finished"
+                );
+            if !from_prelude && !cpython_state {
                 return Err(self.refuse(format!(
                     "the private attribute '{name}' of asyncio's {} object",
                     cls.name

@@ -167,6 +167,7 @@ impl Runtime<'_> {
             kwdefaults,
             closure,
             dict: Default::default(),
+            iterable_coroutine: Default::default(),
         }))
     }
 
@@ -187,6 +188,7 @@ impl Runtime<'_> {
                 func.qualname(),
                 Some(code),
             );
+            self.coros[c.0].iterable = func.iterable_coroutine.get();
             return Ok(Value::Coro(c));
         }
         self.run_frame(frame)

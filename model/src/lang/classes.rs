@@ -109,8 +109,10 @@ impl Runtime<'_> {
             Some(Value::Str(ref s)) => s.clone(),
             _ => func.qualname(),
         };
-        let module: Rc<str> = match &module_name {
-            Value::Str(s) => s.clone(),
+        // A `__module__` the body assigns is the class's module, as in CPython.
+        let module: Rc<str> = match (dict.get("__module__"), &module_name) {
+            (Some(Value::Str(s)), _) => s.clone(),
+            (_, Value::Str(s)) => s.clone(),
             _ => Rc::from("__main__"),
         };
         let cls = Rc::new(Class {

@@ -71,6 +71,8 @@ pub struct Coro {
     pub qualname: Rc<str>,
     /// The code object, for `defined at file:line` in reprs (None for asyncio's natives).
     pub code: Option<Rc<Code>>,
+    /// A generator of a `types.coroutine` function: it may be awaited.
+    pub iterable: bool,
 }
 
 impl Runtime<'_> {
@@ -89,6 +91,7 @@ impl Runtime<'_> {
             body,
             qualname,
             code,
+            iterable: false,
         });
         CoroId(self.coros.len() - 1)
     }
@@ -272,6 +275,10 @@ impl Runtime<'_> {
                         Ok(v) => Resume::Send(v),
                         Err(e) => Resume::Throw(e),
                     })
+                } else if self.futs[f.0].loop_id != self.current_loop {
+                    AwaitOutcome::Ready(Resume::Throw(self.refuse(
+                        "awaiting a future of an event loop other than the model's current one",
+                    )))
                 } else {
                     self.coros[c.0].awaiting = Some(f);
                     AwaitOutcome::Suspend(Value::Future(f))
@@ -284,7 +291,10 @@ impl Runtime<'_> {
     fn get_awaitable(&mut self, v: &Value, is_await: bool) -> Result<Awaitable, Exc> {
         match v {
             Value::Coro(sub) => {
-                if is_await && self.coros[sub.0].kind == CoroKind::Generator {
+                if is_await
+                    && self.coros[sub.0].kind == CoroKind::Generator
+                    && !self.coros[sub.0].iterable
+                {
                     return Err(self.not_awaitable(v));
                 }
                 Ok(Awaitable::Coro(*sub))
@@ -305,6 +315,21 @@ impl Runtime<'_> {
                         let tn = self.type_name(other);
                         Err(self
                             .refuse(format!("__await__() returning an iterator of type '{tn}'")))
+                    }
+                }
+            }
+            Value::Instance(_) if !is_await && self.lookup_special(v, "__iter__").is_some() => {
+                // `yield from obj`: `iter(obj)`, delegated to when it is a generator (3.7-3.8's
+                // `with (yield from lock)`); other iterators are refused.
+                let m = self.lookup_special(v, "__iter__").expect("checked");
+                let it = self.call_value(&m, vec![])?;
+                match &it {
+                    Value::Coro(c) if self.coros[c.0].kind == CoroKind::Generator => {
+                        Ok(Awaitable::Coro(*c))
+                    }
+                    other => {
+                        let tn = self.type_name(other);
+                        Err(self.refuse(format!("'yield from' an iterator of type '{tn}'")))
                     }
                 }
             }

@@ -248,6 +248,9 @@ impl Runtime<'_> {
             f.lasti = f.pc;
             f.pc += 1;
             self.place = Some((code.source.clone(), code.spans[pc].start));
+            if !code.source.is_model_own {
+                self.program_place = self.place.clone();
+            }
             if self.depth >= self.config.recursion_limit && self.v.minor() <= 11 {
                 if let Err(e) = self.c_level_check(f, &code.instrs[pc]) {
                     pending = Some((e, true));
@@ -873,6 +876,11 @@ impl Runtime<'_> {
             }
             Instr::Yield => {
                 let v = Self::pop(f);
+                if let Value::Future(fut) = v {
+                    // A Task stepping this generator did not get the Future from
+                    // `Future.__iter__` (`_asyncio_future_blocking` is False).
+                    self.bare_yielded_future = Some(fut);
+                }
                 return Ok(Flow::Yield(v));
             }
             Instr::Return => {

@@ -195,6 +195,9 @@ pub struct Function {
     pub name: RefCell<Rc<str>>,
     pub qualname: RefCell<Rc<str>>,
     pub dict: RefCell<Namespace>,
+    /// `types.coroutine(func)` set `CO_ITERABLE_COROUTINE` on its code: the generators it
+    /// makes may be awaited (asyncio's `@coroutine`, 3.7-3.10).
+    pub iterable_coroutine: std::cell::Cell<bool>,
 }
 
 impl Function {

@@ -14,6 +14,9 @@ pub struct SourceFile {
     pub abs_path: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// One of aiospec's own asyncio modules (`<aiospec>/asyncio/...`): a refusal inside it is
+    /// placed at the program's innermost instruction instead.
+    pub is_model_own: bool,
 }
 
 /// A source range in byte offsets.
@@ -62,6 +65,7 @@ impl SourceFile {
         Rc::new(SourceFile {
             path: path.to_string(),
             abs_path: abs_path.to_string(),
+            is_model_own: path.starts_with("<aiospec>/"),
             text,
             line_starts,
         })

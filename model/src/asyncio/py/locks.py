@@ -1,13 +1,75 @@
 # asyncio's synchronisation primitives as aiospec runs them: written for aiospec after the
 # algorithm of each CPython version's Lib/asyncio/locks.py (3.7-3.13). `_minor` is the
 # version's minor number; `_running_loop()` is events._get_running_loop(); `_refuse(what)`
-# stops the run where the model does not follow CPython. Lists stand where CPython keeps a
-# collections.deque of waiters (the same order and removals; programs cannot reach them:
-# the model refuses a program's access to these objects' private attributes).
+# stops the run where the model does not follow CPython. `deque` below stands for
+# collections.deque. A program may read the private attributes whose values are CPython's
+# (`_waiters`, `_value`, `_loop`, ...: SPEC M1); the others are refused.
 # A statement annotated "frame: KEY" shows in tracebacks as CPython's line KEY.
 import asyncio
 
 _marker = object()
+
+
+class deque:
+    # collections.deque as asyncio's own modules use it (waiters, Queue's items): the methods
+    # they call, and what a program reading their private state sees of it (its type name,
+    # repr, length, truth, items). Failures CPython's own code never causes are refused.
+    __module__ = 'collections'
+
+    def __init__(self, iterable=()):
+        self._items = list(iterable)
+
+    def append(self, x):
+        self._items.append(x)
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+
+    def popleft(self):
+        if not self._items:
+            _refuse('popleft() of an empty deque')
+        return self._items.pop(0)
+
+    def pop(self):
+        if not self._items:
+            _refuse('pop() of an empty deque')
+        return self._items.pop()
+
+    def remove(self, value):
+        # queues.py catches this ValueError (a waiter get_nowait() already removed).
+        if value not in self._items:
+            if _minor <= 9:
+                raise ValueError('deque.remove(x): x not in deque')
+            raise ValueError(f'{value!r} is not in deque')
+        self._items.remove(value)
+
+    def clear(self):
+        self._items.clear()
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __getitem__(self, i):
+        if not isinstance(i, int) or not -len(self._items) <= i < len(self._items):
+            _refuse('this index of a deque')
+        return self._items[i]
+
+    def __eq__(self, other):
+        if isinstance(other, deque):
+            return self._items == other._items
+        return NotImplemented
+
+    def __repr__(self):
+        return f'deque({self._items!r})'
 
 
 def _bind_now():
@@ -19,10 +81,14 @@ def _bind_now():
     return loop
 
 
-def _no_loop_argument(loop):
-    if loop is not None:
-        _refuse('the loop argument of an asyncio lock or queue on 3.7-3.9 '
-                '(deprecated, with a warning the model does not emit)')
+def _bind(loop, what):
+    # 3.7-3.9: `self._loop = events.get_event_loop()` without `loop=`; with it, that loop,
+    # which 3.8-3.9 warn is deprecated (SPEC L8). The model runs only its current loop.
+    if loop is None:
+        return _bind_now()
+    _check_loop_argument(loop, what)
+    _warn_deprecated_loop()
+    return loop
 
 
 class _LoopBoundMixin:
@@ -48,6 +114,22 @@ class _LoopBoundMixin:
         return loop
 
 
+if _minor <= 8:
+    class _ContextManager:
+        # What `yield from lock` gives: `with` it releases the lock once.
+        def __init__(self, lock):
+            self._lock = lock
+
+        def __enter__(self):
+            return None
+
+        def __exit__(self, *args):
+            try:
+                self._lock.release()  # frame: locks._ContextManager.__exit__
+            finally:
+                self._lock = None  # Crudely prevent reuse.
+
+
 class _ContextManagerMixin:
     if _minor <= 8:
         def __enter__(self):
@@ -60,8 +142,13 @@ class _ContextManagerMixin:
         def __await__(self):
             _refuse("'with await lock' (deprecated, with a warning the model does not emit)")
 
+        @_types_coroutine
         def __iter__(self):
-            _refuse("'with (yield from lock)' (deprecated)")
+            # `with (yield from lock):`, deprecated (a warning on 3.7 and 3.8).
+            _warn_deprecation("'with (yield from lock)' is deprecated "
+                              "use 'async with lock' instead")
+            yield from self.acquire()  # frame: locks._ContextManagerMixin.__iter__
+            return _ContextManager(self)
 
     async def __aenter__(self):
         await self.acquire()  # frame: locks._ContextManagerMixin.__aenter__
@@ -85,10 +172,9 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             self._locked = False
     else:
         def __init__(self, *, loop=None):
-            _no_loop_argument(loop)
-            self._waiters = [] if _minor == 7 else None
+            self._waiters = deque() if _minor == 7 else None
             self._locked = False
-            self._loop = _bind_now()
+            self._loop = _bind(loop, 'Lock')
 
     def __repr__(self):
         res = super().__repr__()
@@ -106,7 +192,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = deque()
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -139,19 +225,18 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
 class Event(_LoopBoundMixin):
     if _minor >= 11:
         def __init__(self):
-            self._waiters = []
+            self._waiters = deque()
             self._value = False
     elif _minor == 10:
         def __init__(self, *, loop=_marker):
             super().__init__(loop=loop)
-            self._waiters = []
+            self._waiters = deque()
             self._value = False
     else:
         def __init__(self, *, loop=None):
-            _no_loop_argument(loop)
-            self._waiters = []
+            self._waiters = deque()
             self._value = False
-            self._loop = _bind_now()
+            self._loop = _bind(loop, 'Event')
 
     def __repr__(self):
         res = super().__repr__()
@@ -195,9 +280,12 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             self._init(lock)
     else:
         def __init__(self, lock=None, *, loop=None):
-            _no_loop_argument(loop)
-            self._loop = _bind_now()
-            if lock is not None and lock._loop is not self._loop:
+            self._loop = _bind(loop, 'Condition')
+            if lock is None:
+                # 3.7 binds the lock to the condition's loop; 3.8-3.9 pass `loop` on (and
+                # so warn twice).
+                lock = Lock(loop=self._loop if _minor == 7 else loop)
+            elif lock._loop is not self._loop:
                 raise ValueError("loop argument must agree with lock")
             self._init(lock)
 
@@ -209,7 +297,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        self._waiters = deque()
 
     def __repr__(self):
         res = super().__repr__()
@@ -311,15 +399,14 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             self._init(value)
     else:
         def __init__(self, value=1, *, loop=None):
-            _no_loop_argument(loop)
             self._init(value)
-            self._loop = _bind_now()
+            self._loop = _bind(loop, type(self).__name__)
 
     def _init(self, value):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")  # frame: locks.Semaphore.__init__
         self._value = value
-        self._waiters = [] if _minor <= 9 else None
+        self._waiters = deque() if _minor <= 9 else None
         self._wakeup_scheduled = False
 
     def __repr__(self):
@@ -335,7 +422,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
 
         def _wake_up_next(self):
             while self._waiters:
-                waiter = self._waiters.pop(0)
+                waiter = self._waiters.popleft()
                 if not waiter.done():
                     waiter.set_result(None)
                     if _minor == 9:
@@ -390,7 +477,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
                     self._value -= 1
                     return True
                 if self._waiters is None:
-                    self._waiters = []
+                    self._waiters = deque()
                 fut = self._get_loop().create_future()
                 self._waiters.append(fut)
                 try:
@@ -431,7 +518,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
                     self._value -= 1
                     return True
                 if self._waiters is None:
-                    self._waiters = []
+                    self._waiters = deque()
                 fut = self._get_loop().create_future()
                 self._waiters.append(fut)
                 try:
@@ -469,6 +556,9 @@ class BoundedSemaphore(Semaphore):
             super().__init__(value, loop=loop)
     else:
         def __init__(self, value=1, *, loop=None):
+            if loop:
+                # 3.8-3.9 warn here and again in Semaphore.__init__.
+                _warn_deprecated_loop()
             self._bound_value = value
             super().__init__(value, loop=loop)
 

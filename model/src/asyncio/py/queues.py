@@ -1,10 +1,10 @@
 # asyncio's queues as aiospec runs them: written for aiospec after the algorithm of each
 # CPython version's Lib/asyncio/queues.py (3.7-3.13), with the conventions of locks.py here
-# (`_minor`, `_running_loop`, `_refuse`, lists for deques, "frame: KEY" annotations).
+# (`_minor`, `_running_loop`, `_refuse`, its deque, "frame: KEY" annotations).
 # PriorityQueue orders its items with the same sift-down/sift-up steps as CPython's heapq,
 # so equal priorities come out in the same order.
 import asyncio
-from asyncio.locks import Event as _Event, _LoopBoundMixin, _marker, _bind_now, _no_loop_argument
+from asyncio.locks import Event as _Event, _LoopBoundMixin, _marker, _bind, deque
 
 
 class QueueEmpty(Exception):
@@ -77,18 +77,19 @@ class Queue(_LoopBoundMixin):
             self._setup(maxsize)
     else:
         def __init__(self, maxsize=0, *, loop=None):
-            _no_loop_argument(loop)
-            self._loop = _bind_now()
-            self._setup(maxsize)
+            self._loop = _bind(loop, type(self).__name__)
+            # 3.7 binds its Event to the queue's loop; 3.8-3.9 pass `loop` on (and so warn
+            # twice).
+            self._setup(maxsize, self._loop if _minor == 7 else loop)
 
-    def _setup(self, maxsize):
+    def _setup(self, maxsize, loop=None):
         self._maxsize = maxsize
         # Futures.
-        self._getters = []
+        self._getters = deque()
         # Futures.
-        self._putters = []
+        self._putters = deque()
         self._unfinished_tasks = 0
-        self._finished = _Event()
+        self._finished = _Event() if loop is None else _Event(loop=loop)
         self._finished.set()
         self._init(maxsize)
         if _minor >= 13:
@@ -97,10 +98,10 @@ class Queue(_LoopBoundMixin):
     # These three are overridable in subclasses.
 
     def _init(self, maxsize):
-        self._queue = []
+        self._queue = deque()
 
     def _get(self):
-        return self._queue.pop(0)
+        return self._queue.popleft()
 
     def _put(self, item):
         self._queue.append(item)
@@ -110,7 +111,7 @@ class Queue(_LoopBoundMixin):
     def _wakeup_next(self, waiters):
         # Wake up the next waiter (if any) that isn't cancelled.
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -249,11 +250,11 @@ class Queue(_LoopBoundMixin):
                     self._finished.set()
             # All getters need to re-check queue-empty to raise ShutDown
             while self._getters:
-                getter = self._getters.pop(0)
+                getter = self._getters.popleft()
                 if not getter.done():
                     getter.set_result(None)
             while self._putters:
-                putter = self._putters.pop(0)
+                putter = self._putters.popleft()
                 if not putter.done():
                     putter.set_result(None)
 

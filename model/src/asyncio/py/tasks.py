@@ -9,11 +9,9 @@ from asyncio.queues import Queue
 
 
 def _loop_now():
-    # events.get_event_loop() inside a running loop; outside one it is refused.
-    loop = _running_loop()
-    if loop is None:
-        _refuse('as_completed() outside a running loop (get_event_loop() there)')
-    return loop
+    # events.get_event_loop() (3.10+: events._get_event_loop()): the running loop, else the
+    # one set_event_loop set (a RuntimeError when there is none).
+    return _get_event_loop('as_completed()')
 
 
 if _minor >= 14:
@@ -114,8 +112,10 @@ elif _minor >= 10:
 else:
     def shield(arg, *, loop=None):
         if loop is not None:
-            _refuse('the loop argument of shield() (deprecated)')
-        inner = asyncio.ensure_future(arg)
+            # SPEC L8.
+            _check_loop_argument(loop, 'shield')
+            _warn_deprecated_loop()
+        inner = asyncio.ensure_future(arg, loop=loop)
         if inner.done():
             # Shortcut.
             return inner
@@ -153,11 +153,18 @@ if _minor <= 9:
             if _minor <= 8:
                 raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
             raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
-        if loop is not None:
-            _refuse('the loop argument of as_completed() (deprecated)')
-        loop = _loop_now()
-        todo = {asyncio.ensure_future(f) for f in set(fs)}
-        done = Queue()
+        if loop is None:
+            loop = _loop_now()
+            if _running_loop() is None:
+                # Its Queue would bind to get_event_loop()'s loop: refused (as Queue() is).
+                _refuse('as_completed() outside a running loop on 3.7-3.9 without loop=')
+            done = Queue()
+        else:
+            # SPEC L8: 3.8-3.9 warn, and the Queue they make with `loop` warns twice more.
+            _check_loop_argument(loop, 'as_completed')
+            _warn_deprecated_loop()
+            done = Queue(loop=loop)
+        todo = {asyncio.ensure_future(f, loop=loop) for f in set(fs)}
         timeout_handle = None
 
         def _on_timeout():

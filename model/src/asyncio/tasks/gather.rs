@@ -21,19 +21,46 @@ impl Runtime<'_> {
             Value::Instance(_) if self.lookup_special(v, "__await__").is_some() => {
                 Err(self.refuse("ensure_future() of an awaitable object the program defines"))
             }
-            Value::Coro(_) if self.v.generators_are_coroutines() => {
-                // 3.7-3.11 wrap a generator in a Task ("Task got bad yield" when it yields).
-                Err(self.refuse("ensure_future() of a generator (a coroutine to 3.7-3.11)"))
+            Value::Coro(c) if self.v.generators_are_coroutines() => {
+                // 3.7-3.11 wrap a generator in a Task, as `@asyncio.coroutine` functions make
+                // (a bare yield of anything but None is a bad yield).
+                Ok((self.create_task(*c, None), true))
             }
-            _ => Err(self.err(
-                E::TypeError,
-                "An asyncio.Future, a coroutine or an awaitable is required",
-            )),
+            _ => {
+                let e = self.err(
+                    E::TypeError,
+                    "An asyncio.Future, a coroutine or an awaitable is required",
+                );
+                self.through_stdlib(&e, "tasks.ensure_future.type_error");
+                Err(e)
+            }
         }
+    }
+
+    /// An exception from gather's `ensure_future(arg, loop=loop)`, with the frames of gather
+    /// (3.9: and of `_gather`) that CPython's traceback shows.
+    fn gather_stdlib_error(&mut self, e: crate::lang::value::Exc) -> crate::lang::value::Exc {
+        self.through_stdlib(&e, "tasks.gather.ensure_future");
+        self.through_stdlib(&e, "tasks.gather.to_gather");
+        e
     }
 
     /// `asyncio.gather(*coros_or_futures, return_exceptions=...)`.
     pub fn gather(&mut self, args: Vec<Value>, return_exceptions: bool) -> PyResult<FutId> {
+        self.gather_on(args, return_exceptions, None)
+    }
+
+    /// `gather(*args, return_exceptions=..., loop=lp)` (`loop=` to 3.9, the model's current
+    /// loop when given): `lp`, or else the first argument's loop, is the gather's loop, and an
+    /// argument Future of another loop is a ValueError from `ensure_future(arg, loop=loop)`
+    /// (SPEC G10).
+    pub fn gather_on(
+        &mut self,
+        args: Vec<Value>,
+        return_exceptions: bool,
+        lp: Option<usize>,
+    ) -> PyResult<FutId> {
+        let mut gather_loop = lp;
         let g = self.gathers.len();
         self.tl_gather_called(g);
         if args.is_empty() {
@@ -87,13 +114,29 @@ impl Runtime<'_> {
             let fut = match seen {
                 Some(f) => f,
                 None => {
+                    if let (Value::Future(af), Some(l)) = (&arg, gather_loop) {
+                        if self.futs[af.0].loop_id != Some(l) {
+                            self.gathers[g].children = children;
+                            let msg = if self.v.minor() == 7 {
+                                "loop argument must agree with Future"
+                            } else {
+                                "The future belongs to a different loop than the one specified as the loop argument"
+                            };
+                            let e = self.err(E::ValueError, msg);
+                            self.through_stdlib(&e, "tasks.ensure_future.value_error");
+                            return Err(self.gather_stdlib_error(e));
+                        }
+                    }
                     let (fut, new) = match self.ensure_future(&arg) {
                         Ok(x) => x,
                         Err(e) => {
                             self.gathers[g].children = children;
-                            return Err(e);
+                            return Err(self.gather_stdlib_error(e));
                         }
                     };
+                    if gather_loop.is_none() {
+                        gather_loop = self.futs[fut.0].loop_id;
+                    }
                     if new {
                         // The caller can't control a task gather made for it.
                         self.task_mut(fut).log_destroy_pending = false;
@@ -114,6 +157,7 @@ impl Runtime<'_> {
         }
         self.gathers[g].children = children;
         let outer = self.new_future(FutKind::Gathering(g), format!("gather#{}", g + 1));
+        self.futs[outer.0].loop_id = gather_loop;
         self.tl_gather_outer(g, outer);
         self.gathers[g].outer = Some(outer);
         // G11 (3.12+): children already done are accounted for at once.

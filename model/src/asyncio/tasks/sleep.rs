@@ -10,6 +10,8 @@ use crate::runtime::*;
 pub struct SleepCoro {
     pub delay: Value,
     pub result: Value,
+    /// `loop=` (3.7-3.9), when given and not None.
+    pub loop_arg: Option<Value>,
     pub state: SleepState,
 }
 
@@ -29,10 +31,22 @@ impl Runtime<'_> {
                 if let Resume::Throw(e) = input {
                     return Step::Raise(e);
                 }
+                // L8: 3.9 reads `loop=` (and warns) first; 3.7-3.8 only when the delay is
+                // positive, after `delay <= 0` has been evaluated.
+                if self.v.minor() == 9 {
+                    if let Err(e) = self.sleep_loop_argument(s) {
+                        return Step::Raise(e);
+                    }
+                }
                 let delay = match self.as_number(&s.delay, "<=") {
                     Ok(d) => d,
                     Err(e) => return Step::Raise(e),
                 };
+                if delay > 0.0 {
+                    if let Err(e) = self.sleep_loop_argument(s) {
+                        return Step::Raise(e);
+                    }
+                }
                 // S1: `if delay <= 0: await __sleep0(); return result`.
                 if delay <= 0.0 {
                     let sub = self.new_native(Native::Sleep0 { yielded: false }, "__sleep0");
@@ -81,6 +95,16 @@ impl Runtime<'_> {
                 finish(input)
             }
         }
+    }
+
+    /// `sleep(..., loop=loop)` reads its loop (SPEC L8): warned about on 3.8-3.9, and the
+    /// model's loop or refused. Read once.
+    fn sleep_loop_argument(&mut self, s: &mut SleepCoro) -> crate::lang::value::PyResult<()> {
+        if let Some(lp) = s.loop_arg.take() {
+            super::super::warn_loop_deprecated(self);
+            super::super::loop_argument_is_current(self, &lp, "sleep")?;
+        }
+        Ok(())
     }
 }
 

@@ -14,6 +14,8 @@ pub struct WaitCoro {
     pub fs: Value,
     pub timeout: Value,
     pub return_when: Value,
+    /// `loop=` (3.7-3.9), when given and not None.
+    pub loop_arg: Option<Value>,
     /// Index into `Runtime::waits` once `_wait` has started.
     pub wait: Option<usize>,
     pub id: usize,
@@ -35,6 +37,17 @@ impl Runtime<'_> {
                 }
             }
             Some(i) => self.wait_finish(i, input),
+        }
+    }
+
+    /// `wait(...)` whose arguments do not bind: the oracle's wrapper (an `async def` taking
+    /// `*args, **kwargs`) records it as a wait that raised.
+    pub fn wait_bind_failed(&mut self, e: Exc) -> Exc {
+        self.wait_counter += 1;
+        let id = self.wait_counter;
+        match self.wait_raise(id, e) {
+            Step::Raise(e) => e,
+            _ => unreachable!("wait_raise raises"),
         }
     }
 
@@ -83,6 +96,11 @@ impl Runtime<'_> {
             let s = self.str_of(&w.return_when)?;
             return Err(self.new_exc_msg(E::ValueError, &format!("Invalid return_when value: {s}")));
         };
+        // L8: `loop=` is read (and, on 3.8-3.9, warned about) once the arguments are valid.
+        if let Some(lp) = w.loop_arg.take() {
+            super::super::warn_loop_deprecated(self);
+            super::super::loop_argument_is_current(self, &lp, "wait")?;
+        }
         // fs = set(fs): duplicates collapse to one member.
         let mut uniq: Vec<Value> = Vec::new();
         let mut first_position: Vec<usize> = Vec::new();

@@ -14,6 +14,8 @@ use crate::runtime::*;
 pub struct WaitForCoro {
     pub fut: Value,
     pub timeout: Value,
+    /// `loop=` (3.7-3.9), when given and not None.
+    pub loop_arg: Option<Value>,
     pub state: WaitForState,
 }
 
@@ -141,6 +143,13 @@ impl Runtime<'_> {
             WaitForState::Start => {
                 if let Resume::Throw(e) = input {
                     return Step::Raise(e);
+                }
+                // L8: `loop=` is read (and, on 3.8-3.9, warned about) first.
+                if let Some(lp) = w.loop_arg.take() {
+                    super::super::warn_loop_deprecated(self);
+                    if let Err(e) = super::super::loop_argument_is_current(self, &lp, "wait_for") {
+                        return Step::Raise(e);
+                    }
                 }
                 let timeout = match &w.timeout {
                     Value::None => None,

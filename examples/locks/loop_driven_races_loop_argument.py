@@ -1,6 +1,6 @@
-# aiospec: description = 3.7's forms of three lock races, driven by run_until_complete: a task that holds a Lock cancels the first of three waiters and releases it in one callback, and only one waiter takes the lock (bpo-32734); Semaphore(0) released while two of four waiters are cancelled wakes exactly one of the others; released while the first of two waiters is cancelled, it ends locked.
-# aiospec: python = 3.7
-# aiospec: rules = K1 K2
+# aiospec: description = 3.7-3.9's forms of three lock races (each primitive made outside the loop with loop=, which 3.8 and 3.9 warn is deprecated), driven by run_until_complete: a task that holds a Lock cancels the first of three waiters and releases it in one callback, and only one waiter takes the lock (bpo-32734); Semaphore(0) released while two of four waiters are cancelled wakes exactly one of the others; released while the first of two waiters is cancelled, it ends locked.
+# aiospec: python = 3.7-3.9
+# aiospec: rules = K1 K2 L8
 # aiospec: cites = test_locks.py::LockTests::test_cancel_release_race test_locks.py::SemaphoreTests::test_acquire_cancel_before_awoken test_locks.py::SemaphoreTests::test_acquire_hang
 import asyncio
 
@@ -9,10 +9,8 @@ asyncio.set_event_loop(loop)
 
 
 def make(cls, *args, **kwargs):
-    # made inside the running loop, as the tests' loop=self.loop binds them to it
-    async def construct():
-        return cls(*args, **kwargs)
-    return loop.run_until_complete(construct())
+    # as the tests' cls(..., loop=self.loop)
+    return cls(*args, loop=loop, **kwargs)
 
 
 def run_briefly():
