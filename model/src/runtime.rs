@@ -154,6 +154,8 @@ pub struct Runtime<'c> {
     pub futs: Vec<Fut>,
     pub coros: Vec<Coro>,
     pub gathers: Vec<GatherState>,
+    /// How many gathers' outer futures have been made (`GatherState::id`).
+    pub gathers_numbered: usize,
     pub waits: Vec<WaitState>,
     pub timeouts: Vec<TimeoutState>,
     /// `tasks._all_tasks`, in registration order.
@@ -237,6 +239,7 @@ impl<'c> Runtime<'c> {
             futs: Vec::new(),
             coros: Vec::new(),
             gathers: Vec::new(),
+            gathers_numbered: 0,
             waits: Vec::new(),
             timeouts: Vec::new(),
             all_tasks: Vec::new(),

@@ -29,13 +29,19 @@ pub enum FutKind {
 #[derive(Clone, Debug)]
 pub struct TaskData {
     pub coro: CoroId,
-    /// Creation number (1 for the first task of the program), as the oracle counts tasks.
+    /// Creation number (1 for the first task of the program), as the oracle counts tasks:
+    /// it numbers the task `loop.create_task` returns, when it returns it (after an eager
+    /// first step). 0 for a task not (yet) numbered: made by `Task(...)` itself, or during
+    /// its eager step (the oracle's set-order key for it is 3,000,000).
     pub seq: u64,
     pub must_cancel: bool,
     pub fut_waiter: Option<FutId>,
     pub num_cancels_requested: u32,
     pub name: String,
     pub log_destroy_pending: bool,
+    /// `_coro = None` (`Py_CLEAR(task_coro)`): an eager task done after its first step drops
+    /// its coroutine (`get_coro()` is None).
+    pub coro_cleared: bool,
 }
 
 /// `futures.Future`'s attributes.
@@ -243,7 +249,7 @@ impl Runtime<'_> {
         if let FutKind::Gathering(g) = self.futs[f.0].kind {
             let outcome = self.outcome_of(f);
             let ev = Event::Gather {
-                id: g + 1,
+                id: self.gathers[g].id,
                 t: self.time,
                 outcome,
                 shutdown: self.gathers[g].shutdown,
