@@ -59,6 +59,9 @@ pub struct Fut {
     pub kind: FutKind,
     /// How traces name this future: a task's coroutine (`work(1)`), or `gather#2`.
     pub label: String,
+    /// `_asyncio_future_blocking`: set by `await fut` as it yields the future, cleared by the
+    /// task that takes it up (`Task.__step`); left set when a task yields itself.
+    pub blocking: bool,
 }
 
 impl Runtime<'_> {
@@ -73,8 +76,20 @@ impl Runtime<'_> {
             cancelled_exc: None,
             kind,
             label,
+            blocking: false,
         });
         FutId(self.futs.len() - 1)
+    }
+
+    /// `await fut` on a pending future, as it yields it: `_asyncio_future_blocking = True`.
+    /// The C Future's iterator raises instead when the flag is already set (a task that
+    /// awaited itself leaves it set); the Python `Future.__await__` sets it again.
+    pub fn future_await_blocking(&mut self, f: FutId) -> Result<(), Exc> {
+        if self.futs[f.0].blocking && self.imp == crate::runtime::Impl::C {
+            return Err(self.new_exc_msg(E::RuntimeError, "await wasn't used with future"));
+        }
+        self.futs[f.0].blocking = true;
+        Ok(())
     }
 
     /// `loop.create_future()`.

@@ -408,10 +408,21 @@ fn task_of(
             }
             "context" if rt.v.minor() >= 11 => {}
             "eager_start" if rt.v.has_eager_tasks() => eager_start = v,
-            _ if direct => {
+            _ if direct && py => {
+                // The Python Task raises from `__init__` after `Future.__init__`, and its
+                // `__del__` then fails on the missing attributes ("Exception ignored in").
                 return Err(rt.refuse(format!(
-                    "asyncio.Task({k}=...) (the error's words differ between the C and the Python Task)"
+                    "asyncio.Task({k}=...) on the Python Task (its __del__ reports an ignored exception)"
                 )));
+            }
+            _ if direct => {
+                // The C Task's argument parsing, in its words per version.
+                let msg = if rt.v.minor() >= 13 {
+                    format!("Task() got an unexpected keyword argument '{k}'")
+                } else {
+                    format!("'{k}' is an invalid keyword argument for Task()")
+                };
+                return Err(rt.err(E::TypeError, &msg));
             }
             _ => {
                 let f = if py { "Task.__init__" } else { "Task" };

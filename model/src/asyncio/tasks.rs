@@ -296,6 +296,7 @@ impl Runtime<'_> {
                         None,
                     );
                 } else {
+                    self.futs[f.0].blocking = false;
                     self.add_done_callback(f, Callback::TaskWakeup { task: t });
                     self.task_mut(t).fut_waiter = Some(f);
                     if self.task(t).must_cancel {

@@ -272,6 +272,8 @@ impl Runtime<'_> {
                         Ok(v) => Resume::Send(v),
                         Err(e) => Resume::Throw(e),
                     })
+                } else if let Err(e) = self.future_await_blocking(f) {
+                    AwaitOutcome::Ready(Resume::Throw(e))
                 } else {
                     self.coros[c.0].awaiting = Some(f);
                     AwaitOutcome::Suspend(Value::Future(f))
