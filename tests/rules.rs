@@ -1457,6 +1457,27 @@ fn to1_a_timeout_turns_its_own_cancellation_into_timeout_error() {
     }
 }
 
+#[test]
+fn to1_the_python_task_wakes_a_step_while_handling_the_exception_it_throws() {
+    // CPython 3.13 (`aiospec run FILE --backend cpython --cpython-impl c|py`): the
+    // ZeroDivisionError raised in the step the first timeout's CancelledError woke has that
+    // CancelledError as __context__ on the pure-Python Task (its __wakeup steps inside
+    // `except BaseException`), none on the C Task.
+    let s = example("timeouts/exception_chains_in_finally.py");
+    let run = |imp| {
+        aiospec_model::run_impl(&s, v(13), imp, &mut aiospec_model::FirstChoice).expect("run")
+    };
+    let head = "context [('TimeoutError', 'CancelledError', 'CancelledError', True), ('CancelledError', None, 'ZeroDivisionError', False), ";
+    assert_eq!(
+        prints(&run(aiospec_model::Impl::C))[1],
+        format!("{head}('ZeroDivisionError', None, None, False)]")
+    );
+    assert_eq!(
+        prints(&run(aiospec_model::Impl::Py))[1],
+        format!("{head}('ZeroDivisionError', None, 'CancelledError', False), ('CancelledError', None, None, False)]")
+    );
+}
+
 // ---------------------------------------------------------------- TG: TaskGroup, EG: groups
 
 #[test]

@@ -116,6 +116,9 @@ pub struct Runtime<'c> {
     pub exc_chain: Vec<Option<Exc>>,
     /// Python frames active, asyncio's own included (the recursion limit counts them).
     pub depth: u32,
+    /// Eager first steps running (nested inside the calls that made their tasks): a
+    /// RecursionError among them is refused, as the oracle's `create_task` adds a frame.
+    pub eager_steps: u32,
     /// Where the innermost running instruction is (for refusals raised from natives).
     pub place: Option<(Rc<SourceFile>, u32)>,
     pub steps: u64,
@@ -218,6 +221,7 @@ impl<'c> Runtime<'c> {
             main_source: None,
             exc_chain: Vec::new(),
             depth: 0,
+            eager_steps: 0,
             tb_display: false,
             propagating: None,
             place: None,

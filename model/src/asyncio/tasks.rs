@@ -174,7 +174,9 @@ impl Runtime<'_> {
             0
         };
         self.depth += frames;
+        self.eager_steps += 1;
         self.task_step_run_and_handle_result(t, None);
+        self.eager_steps -= 1;
         self.depth -= frames;
         self.current_task = prev;
         if self.propagating.is_some() {
@@ -327,9 +329,18 @@ impl Runtime<'_> {
 
     /// `Task.__wakeup(future)`: calls `future.result()` (retrieving its exception, SPEC R2) and
     /// steps the task with the value or the exception.
+    /// The pure-Python `__wakeup` steps the task inside `except BaseException as exc:`, so
+    /// while the step runs `exc` is the exception being handled: one raised in the coroutine
+    /// where it handles none of its own takes it as `__context__` (the C `task_wakeup`
+    /// handles nothing).
     pub fn task_wakeup(&mut self, t: FutId, f: FutId) {
         match self.future_result(f) {
             Ok(_) => self.task_step(t, None),
+            Err(e) if self.imp == crate::runtime::Impl::Py => {
+                self.exc_chain.push(Some(e.clone()));
+                self.task_step(t, Some(e));
+                self.exc_chain.pop();
+            }
             Err(e) => self.task_step(t, Some(e)),
         }
     }
