@@ -132,9 +132,9 @@ fn l_set_task_factory(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyR
         ],
     )?;
     if !factory.is_none() && !rt.is_callable(&factory) {
-        // CPython's TypeError('task factory must be a callable or None'), raised in
-        // base_events.py, whose frame the model does not place.
-        return Err(rt.refuse("set_task_factory() of an object that is not callable"));
+        let e = rt.err(E::TypeError, "task factory must be a callable or None");
+        rt.through_stdlib(&e, "base_events.BaseEventLoop.set_task_factory");
+        return Err(e);
     }
     rt.loops[l].task_factory = if factory.is_none() {
         None

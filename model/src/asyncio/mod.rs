@@ -338,17 +338,9 @@ fn create_task_with_factory(
     rt.depth += 1;
     let made = rt.call(factory, args);
     rt.depth -= 1;
-    let task = match made {
-        Ok(v) => v,
-        Err(e) => {
-            if rt.error.is_some() {
-                return Err(e);
-            }
-            return Err(rt.refuse(
-                "an exception raised out of a task factory (create_task's frame in its traceback is not modelled)",
-            ));
-        }
-    };
+    let task = made.inspect_err(|e| {
+        rt.through_stdlib(e, "base_events.BaseEventLoop.create_task.factory");
+    })?;
     let t = match task {
         Value::Future(t) if rt.is_task(t) => t,
         _ => {
