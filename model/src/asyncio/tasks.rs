@@ -156,6 +156,7 @@ impl Runtime<'_> {
         self.task_mut(t).seq = self.task_seq;
         let label = self.task_label(coro);
         self.futs[t.0].label = label;
+        self.tl_task_labelled(t);
     }
 
     /// `Task.__eager_start()` (3.12+, SPEC ET1): the first step runs now, inside the call that
