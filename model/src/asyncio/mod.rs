@@ -434,6 +434,10 @@ fn task_of(
                 "asyncio.Task() of a loop that is not the current one, or outside a running loop",
             ));
         }
+        if rt.current_loop.is_some_and(|l| rt.loops[l].closed) {
+            // `call_soon` raises RuntimeError('Event loop is closed') from inside __init__.
+            return Err(rt.refuse("asyncio.Task() of a closed loop"));
+        }
     }
     match coro {
         Value::Coro(c) if rt.coros[c.0].kind == CoroKind::Coroutine => {
