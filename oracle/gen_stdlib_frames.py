@@ -22,6 +22,9 @@ TARGETS = {
     # create_task's call on to the loop's, and the loop's Task(...) (an argument Task rejects).
     "tasks.create_task": ("tasks.py", "create_task", lambda s: "loop.create_task(coro" in s and "context=context" not in s),
     "base_events.BaseEventLoop.create_task": ("base_events.py", "BaseEventLoop.create_task", lambda s: "tasks.Task(coro, loop=self" in s),
+    # The loop's call of its task factory (without context=), and set_task_factory's check.
+    "base_events.BaseEventLoop.create_task.factory": ("base_events.py", "BaseEventLoop.create_task", lambda s: "self._task_factory(self, coro" in s and "context=context" not in s),
+    "base_events.BaseEventLoop.set_task_factory": ("base_events.py", "BaseEventLoop.set_task_factory", lambda s: "raise TypeError('task factory must be a callable or None')" in s),
     # The loop's checks of itself (3.7.16 spells _check_running "_check_runnung"), and the
     # lines of its methods that call them.
     "base_events._check_closed": ("base_events.py", "BaseEventLoop._check_closed", lambda s: "raise RuntimeError('Event loop is closed')" in s),

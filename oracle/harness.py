@@ -421,6 +421,7 @@ def _make_gathering_future_classes():
 
 ORIG_GF, GF_C, GF_PY = _make_gathering_future_classes()
 ORIG_TASK = asyncio.tasks.Task
+ORIG_EAGER = getattr(asyncio.tasks, "eager_task_factory", None)
 ORIG_TIMER_HANDLE = asyncio.events.TimerHandle
 ORIG_GATHER = asyncio.gather
 ORIG_WAIT = asyncio.wait
@@ -610,6 +611,12 @@ def run_one(source, path, abs_path, impl):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     asyncio.tasks._GatheringFuture = GF_PY if impl == "py" else GF_C
     asyncio.tasks.Task = asyncio.tasks._PyTask if impl == "py" else ORIG_TASK
+    # The Task the program names is the one the loop makes (a CPython without _asyncio), and
+    # so is the one 3.12+'s eager_task_factory makes.
+    asyncio.Task = asyncio.tasks.Task
+    if ORIG_EAGER is not None:
+        asyncio.eager_task_factory = asyncio.tasks.eager_task_factory = (
+            asyncio.tasks.create_eager_task_factory(asyncio.tasks._PyTask) if impl == "py" else ORIG_EAGER)
     # The loop's own call_at makes `events.TimerHandle(...)`: ours breaks ties of `when` in
     # the order the timers were made (no override of call_at, whose frames tracebacks show).
     asyncio.events.TimerHandle = SeqTimerHandle
@@ -680,7 +687,9 @@ def run_one(source, path, abs_path, impl):
     for w in caught:
         REC.final.append({"event": "warning", "category": w.category.__name__, "message": REC.text(str(w.message))})
     asyncio.tasks._GatheringFuture = ORIG_GF
-    asyncio.tasks.Task = ORIG_TASK
+    asyncio.tasks.Task = asyncio.Task = ORIG_TASK
+    if ORIG_EAGER is not None:
+        asyncio.eager_task_factory = asyncio.tasks.eager_task_factory = ORIG_EAGER
     asyncio.events.TimerHandle = ORIG_TIMER_HANDLE
     asyncio.gather = ORIG_GATHER
     asyncio.wait = ORIG_WAIT

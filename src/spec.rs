@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use aiospec_model::{load_file, PyVersion, Trace};
 
 /// Rule-id prefixes, longest first (WF before W).
-pub const AREAS: [&str; 18] = [
-    "WF", "SH", "AC", "TO", "TG", "EG", "L", "F", "T", "S", "G", "W", "R", "X", "K", "Q", "M", "C",
+pub const AREAS: [&str; 19] = [
+    "WF", "SH", "AC", "TO", "TG", "ET", "EG", "L", "F", "T", "S", "G", "W", "R", "X", "K", "Q",
+    "M", "C",
 ];
 
 #[derive(Clone, Debug)]

@@ -1561,6 +1561,27 @@ fn to1_a_timeout_turns_its_own_cancellation_into_timeout_error() {
     }
 }
 
+#[test]
+fn to1_the_python_task_wakes_a_step_while_handling_the_exception_it_throws() {
+    // CPython 3.13 (`aiospec run FILE --backend cpython --cpython-impl c|py`): the
+    // ZeroDivisionError raised in the step the first timeout's CancelledError woke has that
+    // CancelledError as __context__ on the pure-Python Task (its __wakeup steps inside
+    // `except BaseException`), none on the C Task.
+    let s = example("timeouts/exception_chains_in_finally.py");
+    let run = |imp| {
+        aiospec_model::run_impl(&s, v(13), imp, &mut aiospec_model::FirstChoice).expect("run")
+    };
+    let head = "context [('TimeoutError', 'CancelledError', 'CancelledError', True), ('CancelledError', None, 'ZeroDivisionError', False), ";
+    assert_eq!(
+        prints(&run(aiospec_model::Impl::C))[1],
+        format!("{head}('ZeroDivisionError', None, None, False)]")
+    );
+    assert_eq!(
+        prints(&run(aiospec_model::Impl::Py))[1],
+        format!("{head}('ZeroDivisionError', None, 'CancelledError', False), ('CancelledError', None, None, False)]")
+    );
+}
+
 // ---------------------------------------------------------------- TG: TaskGroup, EG: groups
 
 #[test]
@@ -1581,6 +1602,57 @@ fn tg1_the_first_failure_cancels_the_rest_and_errors_come_out_together() {
         let t = model(&example("taskgroups/cancelled_from_outside.py"), minor);
         assert_eq!(prints(&t)[2], "runner cancelled: True");
     }
+}
+
+#[test]
+fn et1_an_eager_task_runs_its_first_step_inside_create_task() {
+    // CPython 3.12, 3.13 and 3.14 (`aiospec run FILE --backend cpython`).
+    for minor in 12..=14 {
+        let t = model(&example("eager/first_step_in_create_task.py"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "lazy task done after create_task: False",
+                "quick 1 runs in Task-3",
+                "eager task done after create_task: True 1",
+                "slow 2 first step",
+                "back in Task-1 - slow done: False",
+                "quick 0 runs in Task-2",
+                "slow 2 resumed",
+                "[0, 1, 2]"
+            ],
+            "3.{minor}"
+        );
+        // Every task the eager factory makes is asked for with eager_start=True.
+        let t = model(&example("eager/task_counting.py"), minor);
+        assert_eq!(
+            prints(&t),
+            [
+                "lazy awaitables_chain 100 1",
+                "lazy recursive_taskgroups None 781",
+                "lazy recursive_gather None 781",
+                "eager awaitables_chain 100 0",
+                "eager recursive_taskgroups None 0",
+                "eager recursive_gather None 0"
+            ],
+            "3.{minor}"
+        );
+    }
+    // A factory's task: named after the factory returns (3.8-3.12, only with a name), named
+    // 'None' without one (3.13.0), given name= by the factory (3.14+: a named task takes no
+    // Task-N number).
+    let names = |minor| prints(&model(&example("loop/task_factory_names.py"), minor));
+    assert_eq!(names(12), ["named", "Task-3", "x3"]);
+    assert_eq!(names(13), ["named", "None", "x3"]);
+    assert_eq!(names(14), ["named", "Task-2", "x3"]);
+    let t = model(&example("eager/absent_before_312.py"), 11);
+    assert_eq!(
+        prints(&t),
+        [
+            "AttributeError module 'asyncio' has no attribute 'eager_task_factory'",
+            "AttributeError module 'asyncio' has no attribute 'create_eager_task_factory'"
+        ]
+    );
 }
 
 #[test]

@@ -116,6 +116,9 @@ pub struct Runtime<'c> {
     pub exc_chain: Vec<Option<Exc>>,
     /// Python frames active, asyncio's own included (the recursion limit counts them).
     pub depth: u32,
+    /// Eager first steps running (nested inside the calls that made their tasks): a
+    /// RecursionError among them is refused, as the oracle's `create_task` adds a frame.
+    pub eager_steps: u32,
     /// Where the innermost running instruction is (for refusals raised from natives).
     pub place: Option<(Rc<SourceFile>, u32)>,
     /// Where the program's own innermost instruction is: the place of a refusal raised in
@@ -160,6 +163,8 @@ pub struct Runtime<'c> {
     pub futs: Vec<Fut>,
     pub coros: Vec<Coro>,
     pub gathers: Vec<GatherState>,
+    /// How many gathers' outer futures have been made (`GatherState::id`).
+    pub gathers_numbered: usize,
     pub waits: Vec<WaitState>,
     pub timeouts: Vec<TimeoutState>,
     /// `tasks._all_tasks`, in registration order.
@@ -222,6 +227,7 @@ impl<'c> Runtime<'c> {
             main_source: None,
             exc_chain: Vec::new(),
             depth: 0,
+            eager_steps: 0,
             tb_display: false,
             propagating: None,
             place: None,
@@ -245,6 +251,7 @@ impl<'c> Runtime<'c> {
             futs: Vec::new(),
             coros: Vec::new(),
             gathers: Vec::new(),
+            gathers_numbered: 0,
             waits: Vec::new(),
             timeouts: Vec::new(),
             all_tasks: Vec::new(),

@@ -140,6 +140,24 @@ impl PyVersion {
     pub fn gather_eager_done_callbacks(self) -> bool {
         self.minor >= 12
     }
+    /// 3.12: eager tasks: `Task(..., eager_start=True)` runs the coroutine's first step inside
+    /// the constructor when the loop is running; `asyncio.eager_task_factory` and
+    /// `create_eager_task_factory(custom_task_constructor)` (SPEC ET1).
+    pub fn has_eager_tasks(self) -> bool {
+        self.minor >= 12
+    }
+    /// 3.14: `loop.create_task(coro, **kwargs)` calls a task factory as
+    /// `factory(loop, coro, **kwargs)` and returns its task as it is; before, as
+    /// `factory(loop, coro)` (with `context=` only when one is given, 3.11+), then names it.
+    pub fn task_factory_gets_kwargs(self) -> bool {
+        self.minor >= 14
+    }
+    /// 3.13: `loop.create_task` names a task its factory made with `task.set_name(name)` even
+    /// when `name` is None (the task is named 'None'); 3.8-3.12 skip a None name
+    /// (`tasks._set_task_name`).
+    pub fn factory_task_named_none(self) -> bool {
+        self.minor == 13
+    }
     /// 3.12: `wait_for()` is built on `asyncio.timeout()` and awaits its argument in place.
     pub fn wait_for_uses_timeouts(self) -> bool {
         self.minor >= 12

@@ -15,6 +15,8 @@ use crate::trace::Event;
 #[derive(Clone, Debug, Default)]
 pub struct LoopState {
     pub closed: bool,
+    /// `loop._task_factory` (`set_task_factory`): None for the default, `tasks.Task`.
+    pub task_factory: Option<Value>,
 }
 
 /// `base_events.MAXIMUM_SELECT_TIMEOUT`.

@@ -90,14 +90,18 @@ impl Runtime<'_> {
             if cancelling {
                 info[0] = "cancelling".into();
             }
-            let coro =
+            // `if task._coro:` (an eager task done in its first step has dropped it).
+            let coro = if d.coro_cleared {
+                None
+            } else {
                 match self.format_coroutine(d.coro) {
-                    Some(c) => format!("coro=<{c}>"),
+                    Some(c) => Some(format!("coro=<{c}>")),
                     None => return Err(self.refuse(
                         "the repr of a task running a coroutine of asyncio's own locks or queues \
                          at a point the model does not map",
                     )),
-                };
+                }
+            };
             let mut at = 1;
             if self.v.has_task_names() {
                 info.insert(1, format!("name={}", crate::lang::repr::repr_str(&d.name)));
@@ -107,7 +111,9 @@ impl Runtime<'_> {
                 let r = self.future_repr(w)?;
                 info.insert(at, format!("wait_for={r}"));
             }
-            info.insert(at, coro);
+            if let Some(coro) = coro {
+                info.insert(at, coro);
+            }
         }
         Ok(info)
     }

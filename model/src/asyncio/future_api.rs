@@ -154,7 +154,17 @@ fn t_set_name(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
 
 fn t_get_coro(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
     fut_no_args(rt, this, "get_coro", &args)?;
-    Ok(Value::Coro(rt.task(this_fut(this)).coro))
+    let d = rt.task(this_fut(this));
+    if !d.coro_cleared {
+        return Ok(Value::Coro(d.coro));
+    }
+    if rt.imp == Impl::C && rt.v.minor() == 12 {
+        // 3.12.1's C getter returns the NULL it cleared: the interpreter crashes.
+        return Err(rt.refuse(
+            "get_coro() of an eager task done in its first step on 3.12's C Task (CPython 3.12.1 crashes)",
+        ));
+    }
+    Ok(Value::None)
 }
 
 fn t_cancelling(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {

@@ -29,13 +29,19 @@ pub enum FutKind {
 #[derive(Clone, Debug)]
 pub struct TaskData {
     pub coro: CoroId,
-    /// Creation number (1 for the first task of the program), as the oracle counts tasks.
+    /// Creation number (1 for the first task of the program), as the oracle counts tasks:
+    /// it numbers the task `loop.create_task` returns, when it returns it (after an eager
+    /// first step). 0 for a task not (yet) numbered: made by `Task(...)` itself, or during
+    /// its eager step (the oracle's set-order key for it is 3,000,000).
     pub seq: u64,
     pub must_cancel: bool,
     pub fut_waiter: Option<FutId>,
     pub num_cancels_requested: u32,
     pub name: String,
     pub log_destroy_pending: bool,
+    /// `_coro = None` (`Py_CLEAR(task_coro)`): an eager task done after its first step drops
+    /// its coroutine (`get_coro()` is None).
+    pub coro_cleared: bool,
 }
 
 /// `futures.Future`'s attributes.
@@ -56,6 +62,9 @@ pub struct Fut {
     /// `_loop`: the loop it belongs to. The model runs only its current loop; a future of
     /// another one is refused where it would schedule or be awaited (SPEC L8).
     pub loop_id: Option<usize>,
+    /// `_asyncio_future_blocking`: set by `await fut` as it yields the future, cleared by the
+    /// task that takes it up (`Task.__step`); left set when a task yields itself.
+    pub blocking: bool,
 }
 
 impl Runtime<'_> {
@@ -71,8 +80,20 @@ impl Runtime<'_> {
             kind,
             label,
             loop_id: self.current_loop,
+            blocking: false,
         });
         FutId(self.futs.len() - 1)
+    }
+
+    /// `await fut` on a pending future, as it yields it: `_asyncio_future_blocking = True`.
+    /// The C Future's iterator raises instead when the flag is already set (a task that
+    /// awaited itself leaves it set); the Python `Future.__await__` sets it again.
+    pub fn future_await_blocking(&mut self, f: FutId) -> Result<(), Exc> {
+        if self.futs[f.0].blocking && self.imp == crate::runtime::Impl::C {
+            return Err(self.new_exc_msg(E::RuntimeError, "await wasn't used with future"));
+        }
+        self.futs[f.0].blocking = true;
+        Ok(())
     }
 
     /// `loop.create_future()`.
@@ -258,7 +279,7 @@ impl Runtime<'_> {
         if let FutKind::Gathering(g) = self.futs[f.0].kind {
             let outcome = self.outcome_of(f);
             let ev = Event::Gather {
-                id: g + 1,
+                id: self.gathers[g].id,
                 t: self.time,
                 outcome,
                 shutdown: self.gathers[g].shutdown,

@@ -2,7 +2,7 @@
 //!
 //! **Why a single door:** the language must not know what a Task is. CPython keeps the
 //! same layering: `Objects/` and `Python/` know nothing of `Lib/asyncio/`, which reaches the
-//! interpreter only through the object protocols. Here the language needs exactly six things
+//! interpreter only through the object protocols. Here the language needs exactly seven things
 //! from asyncio, each listed below; everything else in `crate::asyncio` is private to it.
 //! The test `lang_reaches_asyncio_only_through_interface` (model/tests/layering.rs) fails if
 //! a file under `lang/` names any other part of `crate::asyncio`.
@@ -37,6 +37,11 @@ pub fn construct_future(rt: &mut Runtime, args: Args) -> PyResult {
     super::future_api::construct_future(rt, args)
 }
 
+/// `asyncio.Task(...)` called as a class.
+pub fn construct_task(rt: &mut Runtime, args: Args) -> PyResult {
+    super::construct_task(rt, args)
+}
+
 /// Which of asyncio's future classes a future object is, as `type()` reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FutureClass {
@@ -58,12 +63,14 @@ pub fn future_class(rt: &Runtime, f: FutId) -> FutureClass {
 }
 
 /// How a chooser names future `f` in a set order CPython recorded (the harness names them
-/// the same way): a task by its creation number, a gathering future by 1,000,000 plus its
+/// the same way): a task by its creation number (3,000,000 for one not numbered: made by
+/// `Task(...)` itself, or in its eager step), a gathering future by 1,000,000 plus its
 /// number, a plain future by 2,000,000 plus its index.
 pub fn future_key(rt: &Runtime, f: FutId) -> u64 {
     match &rt.futs[f.0].kind {
+        FutKind::Task(d) if d.seq == 0 => 3_000_000,
         FutKind::Task(d) => d.seq,
-        FutKind::Gathering(g) => 1_000_000 + *g as u64 + 1,
+        FutKind::Gathering(g) => 1_000_000 + rt.gathers[*g].id as u64,
         FutKind::Plain => 2_000_000 + f.0 as u64,
     }
 }

@@ -46,6 +46,8 @@ impl Runtime<'_> {
             "call_at" => ("call_at", l_call_at),
             "create_future" => ("create_future", l_create_future),
             "get_debug" => ("get_debug", l_get_debug),
+            "set_task_factory" => ("set_task_factory", l_set_task_factory),
+            "get_task_factory" => ("get_task_factory", l_get_task_factory),
             _ => return Ok(None),
         };
         Ok(Some(bound(n, "BaseEventLoop", obj, f)))
@@ -124,6 +126,56 @@ fn l_create_task(rt: &mut Runtime, _this: Option<&Value>, args: Args) -> PyResul
         return Err(rt.loop_closed_error("create_task"));
     }
     create_task_of(rt, &coro, kwargs)
+}
+
+/// `loop.set_task_factory(factory)`: None or a callable, which `create_task` calls from then
+/// on (SPEC ET1).
+fn l_set_task_factory(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    let l = this_loop(this);
+    let q = if rt.v.minor() >= 10 {
+        "BaseEventLoop.set_task_factory"
+    } else {
+        "set_task_factory"
+    };
+    let mut a = args;
+    a.pos.insert(0, Value::None);
+    let [_, factory] = crate::lang::args::bind_py(
+        rt,
+        q,
+        a,
+        &[
+            crate::lang::args::Param::req("self"),
+            crate::lang::args::Param::req("factory"),
+        ],
+    )?;
+    if !factory.is_none() && !rt.is_callable(&factory) {
+        let e = rt.err(E::TypeError, "task factory must be a callable or None");
+        rt.through_stdlib(&e, "base_events.BaseEventLoop.set_task_factory");
+        return Err(e);
+    }
+    rt.loops[l].task_factory = if factory.is_none() {
+        None
+    } else {
+        Some(factory)
+    };
+    Ok(Value::None)
+}
+
+/// `loop.get_task_factory()`: the factory, or None for the default.
+fn l_get_task_factory(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {
+    method_no_args(rt, "BaseEventLoop", "get_task_factory", false, &args)?;
+    let l = this_loop(this);
+    Ok(rt.loops[l].task_factory.clone().unwrap_or(Value::None))
+}
+
+fn this_loop(this: Option<&Value>) -> usize {
+    match this {
+        Some(Value::Obj(o)) => match &**o {
+            NativeObj::Loop(l) => *l,
+            _ => unreachable!("a loop method"),
+        },
+        _ => unreachable!("a loop method"),
+    }
 }
 
 fn l_close(rt: &mut Runtime, this: Option<&Value>, args: Args) -> PyResult {

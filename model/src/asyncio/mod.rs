@@ -26,7 +26,7 @@ use crate::lang::args::{bind, bind_py, Param};
 use crate::lang::exceptions::E;
 use crate::lang::gen::CoroKind;
 use crate::lang::object::{Args, Module, NativeFn, NativeImpl, NativeObj};
-use crate::lang::value::{PyResult, Value};
+use crate::lang::value::{FutId, PyResult, Value};
 use crate::runtime::Runtime;
 use natives::Native;
 use tasks::sleep::{SleepCoro, SleepState};
@@ -314,6 +314,14 @@ fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     if rt.current_loop.is_none() || !rt.running {
         return Err(rt.err(E::RuntimeError, "no running event loop"));
     }
+    // `tasks.create_task` is a Python frame (an eager first step runs below it).
+    rt.depth += 1;
+    let r = a_create_task_in(rt, coro, kwargs);
+    rt.depth -= 1;
+    r
+}
+
+fn a_create_task_in(rt: &mut Runtime, coro: Value, kwargs: TaskKwargs) -> PyResult {
     if (8..=12).contains(&rt.v.minor()) {
         // 3.8-3.12: `task = loop.create_task(coro)`, then `_set_task_name(task, name)`: the
         // task takes a Task-N number even when it is named.
@@ -328,19 +336,110 @@ fn a_create_task(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     create_task_of(rt, &coro, kwargs).inspect_err(|e| rt.through_stdlib(e, "tasks.create_task"))
 }
 
-/// `loop.create_task(coro, ...)`: `Task(coro, loop=loop, ...)` (no task factory is modelled).
+/// `loop.create_task(coro, ...)` (`BaseEventLoop.create_task`): `Task(coro, loop=loop, ...)`,
+/// or the loop's task factory (`set_task_factory`). The oracle numbers and labels the task
+/// it returns once it returns it (`record_task`).
 pub(super) fn create_task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
-    task_of(rt, coro, kwargs)
-        .inspect_err(|e| rt.through_stdlib(e, "base_events.BaseEventLoop.create_task"))
+    let l = rt.current_loop.expect("create_task on a loop");
+    if let Some(factory) = rt.loops[l].task_factory.clone() {
+        return create_task_with_factory(rt, l, &factory, coro, kwargs);
+    }
+    // `BaseEventLoop.create_task` is a Python frame (an eager first step runs below it).
+    rt.depth += 1;
+    let made = task_of(rt, coro, kwargs, false);
+    rt.depth -= 1;
+    let (t, labelled) =
+        made.inspect_err(|e| rt.through_stdlib(e, "base_events.BaseEventLoop.create_task"))?;
+    record_made_task(rt, t, coro, labelled);
+    Ok(Value::Future(t))
 }
 
-/// `Task(coro, loop=loop, **kwargs)`: its keywords (`name`, `context`, and from 3.12 the
-/// Python Task's / from 3.14 every Task's `eager_start`), then the coroutine.
-fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
+/// The oracle's `record_task(task, coro)` for the task `create_task` returns: its creation
+/// number, and its label after `coro` (unless made when it was made).
+fn record_made_task(rt: &mut Runtime, t: FutId, coro: &Value, labelled: bool) {
+    match coro {
+        Value::Coro(c) if !labelled => rt.record_task(t, *c),
+        _ => {
+            rt.task_seq += 1;
+            rt.task_mut(t).seq = rt.task_seq;
+        }
+    }
+}
+
+/// `create_task` with a task factory: `factory(loop, coro)`, then (3.8-3.12)
+/// `_set_task_name(task, name)` or (3.13) `task.set_name(name)`; from 3.14
+/// `factory(loop, coro, **kwargs)` as it is (SPEC ET1).
+fn create_task_with_factory(
+    rt: &mut Runtime,
+    l: usize,
+    factory: &Value,
+    coro: &Value,
+    kwargs: TaskKwargs,
+) -> PyResult {
+    let mut name = Value::None;
+    let mut args = Args::new(vec![loop_value(l), coro.clone()]);
+    if rt.v.task_factory_gets_kwargs() {
+        args.kw = kwargs;
+    } else {
+        for (k, v) in kwargs {
+            if &*k == "name" {
+                name = v;
+            } else {
+                // `context=` is refused before this (contextvars).
+                return Err(rt.refuse(format!("create_task({k}=...) with a task factory")));
+            }
+        }
+    }
+    rt.depth += 1;
+    let made = rt.call(factory, args);
+    rt.depth -= 1;
+    let task = made.inspect_err(|e| {
+        rt.through_stdlib(e, "base_events.BaseEventLoop.create_task.factory");
+    })?;
+    let t = match task {
+        Value::Future(t) if rt.is_task(t) => t,
+        _ => {
+            return Err(
+                rt.refuse("a task factory that returns something other than an asyncio Task")
+            )
+        }
+    };
+    if !rt.v.task_factory_gets_kwargs() && (!name.is_none() || rt.v.factory_task_named_none()) {
+        let s = rt.str_of(&name)?;
+        rt.task_mut(t).name = s;
+    }
+    record_made_task(rt, t, coro, false);
+    Ok(Value::Future(t))
+}
+
+/// `asyncio.Task(coro, *, loop=None, name=None, context=None, eager_start=False)` called by
+/// the program (or by a task factory): a task the oracle does not number (SPEC ET1).
+pub(super) fn construct_task(rt: &mut Runtime, args: Args) -> PyResult {
+    if args.pos.len() != 1 {
+        return Err(rt.refuse("asyncio.Task() without exactly one positional argument"));
+    }
+    let coro = args.pos[0].clone();
+    let (t, _) = task_of(rt, &coro, args.kw, true)?;
+    Ok(Value::Future(t))
+}
+
+/// `Task(coro, loop=loop, **kwargs)`: its keywords (`name`, `context`, and from 3.12
+/// `eager_start`), then the coroutine; `loop=` itself when the program calls the class
+/// (`direct`). The task, and whether it is labelled yet (a task that ran an eager first
+/// step, or that the program made itself, is labelled `Task` until the oracle records it).
+fn task_of(
+    rt: &mut Runtime,
+    coro: &Value,
+    kwargs: TaskKwargs,
+    direct: bool,
+) -> PyResult<(FutId, bool)> {
     let py = rt.imp == crate::runtime::Impl::Py;
     let mut name = Value::None;
+    let mut eager_start = Value::Bool(false);
+    let mut lp = Value::None;
     for (k, v) in kwargs {
         match &*k {
+            "loop" if direct => lp = v,
             "loop" => {
                 let t = if py {
                     "asyncio.tasks.Task"
@@ -350,21 +449,49 @@ fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
                 let msg = format!("{t}() got multiple values for keyword argument 'loop'");
                 return Err(rt.err(E::TypeError, &msg));
             }
-            "name" => name = v,
-            "context" if !v.is_none() => {
+            "name" if rt.v.has_task_names() => name = v,
+            "context" if rt.v.minor() >= 11 && !v.is_none() => {
                 return Err(rt.refuse("Task(context=...) (contextvars)"));
             }
-            "context" => {}
-            "eager_start" if rt.v.minor() >= 14 => {
-                if !matches!(v, Value::None | Value::Bool(false)) {
-                    return Err(rt.refuse("Task(eager_start=...) (eager tasks)"));
-                }
+            "context" if rt.v.minor() >= 11 => {}
+            "eager_start" if rt.v.has_eager_tasks() => eager_start = v,
+            _ if direct && py => {
+                // The Python Task raises from `__init__` after `Future.__init__`, and its
+                // `__del__` then fails on the missing attributes ("Exception ignored in").
+                return Err(rt.refuse(format!(
+                    "asyncio.Task({k}=...) on the Python Task (its __del__ reports an ignored exception)"
+                )));
+            }
+            _ if direct => {
+                // The C Task's argument parsing, in its words per version.
+                let msg = if rt.v.minor() >= 13 {
+                    format!("Task() got an unexpected keyword argument '{k}'")
+                } else {
+                    format!("'{k}' is an invalid keyword argument for Task()")
+                };
+                return Err(rt.err(E::TypeError, &msg));
             }
             _ => {
                 let f = if py { "Task.__init__" } else { "Task" };
                 let msg = format!("{f}() got an unexpected keyword argument '{k}'");
                 return Err(rt.err(E::TypeError, &msg));
             }
+        }
+    }
+    if direct {
+        let own_loop = match (&lp, rt.current_loop) {
+            (Value::None, _) => rt.running,
+            (Value::Obj(o), Some(cur)) => matches!(&**o, NativeObj::Loop(l) if *l == cur),
+            _ => false,
+        };
+        if !own_loop {
+            return Err(rt.refuse(
+                "asyncio.Task() of a loop that is not the current one, or outside a running loop",
+            ));
+        }
+        if rt.current_loop.is_some_and(|l| rt.loops[l].closed) {
+            // `call_soon` raises RuntimeError('Event loop is closed') from inside __init__.
+            return Err(rt.refuse("asyncio.Task() of a closed loop"));
         }
     }
     match coro {
@@ -375,7 +502,26 @@ fn task_of(rt: &mut Runtime, coro: &Value, kwargs: TaskKwargs) -> PyResult {
                 Value::None => None,
                 n => Some(rt.str_of(&n)?),
             };
-            Ok(Value::Future(rt.create_task(*c, name)))
+            let eager = rt.truthy(&eager_start)?;
+            if eager && !py && lp.is_none() && direct && rt.v.minor() <= 13 {
+                // 3.12/3.13's C Task asks its `loop` argument, None, whether it is running.
+                return Err(rt.refuse(
+                    "Task(eager_start=True) without loop= on the C Task of 3.12-3.13 (AttributeError: 'NoneType' object has no attribute 'is_running', then the task is destroyed pending)",
+                ));
+            }
+            let eager = eager && rt.running;
+            let labelled = !eager && !direct;
+            let label = if labelled {
+                rt.task_label(*c)
+            } else {
+                "Task".to_string()
+            };
+            let t = rt.new_task(*c, name, label);
+            rt.task_start(t, eager);
+            if rt.error.is_some() {
+                return Err(rt.refusal_exc());
+            }
+            Ok((t, labelled))
         }
         other => {
             let r = rt.repr(other)?;

@@ -57,7 +57,12 @@ const MODULES: &[(&str, &str, &str, &[&str])] = &[
         "asyncio.tasks",
         "tasks.py",
         include_str!("py/tasks.py"),
-        &["shield", "as_completed"],
+        &[
+            "shield",
+            "as_completed",
+            "create_eager_task_factory",
+            "eager_task_factory",
+        ],
     ),
     (
         "asyncio.timeouts",

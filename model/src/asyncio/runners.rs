@@ -246,7 +246,8 @@ impl Runtime<'_> {
                 (Some(t), done)
             }
             (Value::Coro(main), None) => {
-                let (t, done) = self.run_until_complete_coro(*main);
+                // A fresh loop: no task factory can be set on it yet.
+                let (t, done) = self.run_until_complete_coro(*main)?;
                 (Some(t), done)
             }
             _ => (None, false),
@@ -315,18 +316,22 @@ impl Runtime<'_> {
 
     /// `run_until_complete(coro)` for a coroutine: wraps it in a task whose pending
     /// destruction is not logged. Returns the task and whether it finished.
-    fn run_until_complete_coro(&mut self, coro: CoroId) -> (FutId, bool) {
-        let t = self.create_task(coro, None);
+    fn run_until_complete_coro(&mut self, coro: CoroId) -> PyResult<(FutId, bool)> {
+        let t = self.loop_create_task(coro)?;
         self.task_mut(t).log_destroy_pending = false;
         self.depth += 1;
         let done = self.run_until_complete(t);
         self.depth -= 1;
-        (t, done)
+        Ok((t, done))
     }
 
     fn run_trivial(&mut self, name: &str) -> Option<Exc> {
         let c = self.new_native(Native::Trivial, name);
-        let (_, done) = self.run_until_complete_coro(c);
+        // A task factory the program set on asyncio.run's loop makes this task too.
+        let done = match self.run_until_complete_coro(c) {
+            Ok((_, done)) => done,
+            Err(e) => return Some(e),
+        };
         if done {
             None
         } else {

@@ -7,6 +7,10 @@ use crate::lang::value::FutId;
 /// and the outer `_GatheringFuture` (`_cancel_requested` lives here too).
 #[derive(Clone, Debug)]
 pub struct GatherState {
+    /// The number the oracle gives the gather (`gather#N`): 1 for the first outer future
+    /// made, counted when it is made (after the children: an eager child's own gathers come
+    /// first). 0 until then.
+    pub id: usize,
     pub outer: Option<FutId>,
     pub children: Vec<FutId>,
     pub nfuts: usize,

@@ -23,7 +23,7 @@ impl Runtime<'_> {
     /// label must not run a program's `__repr__` (which can print or raise where CPython
     /// runs nothing) nor repr a large container once per task (a quadratic run). asyncio's
     /// own coroutines show their name alone, as the oracle shows code from another file.
-    fn task_label(&mut self, coro: CoroId) -> String {
+    pub(crate) fn task_label(&mut self, coro: CoroId) -> String {
         let c = &self.coros[coro.0];
         let (code, frame) = match (&c.code, &c.body) {
             (Some(code), CoroBody::User(frame)) if !is_prelude(&code.source) => (code, frame),
@@ -82,12 +82,37 @@ impl Runtime<'_> {
         found
     }
 
-    /// `loop.create_task(coro)`: a Task whose first `__step` is scheduled with `call_soon`
-    /// (SPEC T1).
+    /// `loop.create_task(coro)` with no task factory: a Task whose first `__step` is
+    /// scheduled with `call_soon` (SPEC T1), numbered and labelled as the oracle records it.
     pub fn create_task(&mut self, coro: CoroId, name: Option<String>) -> FutId {
-        // A task given a name does not take a number (`Task-N` counts unnamed tasks only, in
-        // the C and the Python Task alike); `seq` counts every task.
+        let label = self.task_label(coro);
+        let t = self.new_task(coro, name, label);
+        self.task_start(t, false);
         self.task_seq += 1;
+        self.task_mut(t).seq = self.task_seq;
+        t
+    }
+
+    /// `loop.create_task(coro)` as asyncio's own code calls it (`ensure_future`,
+    /// `run_until_complete`): through the loop's task factory when it has one.
+    pub fn loop_create_task(&mut self, coro: CoroId) -> crate::lang::value::PyResult<FutId> {
+        let has_factory = self
+            .current_loop
+            .is_some_and(|l| self.loops[l].task_factory.is_some());
+        if !has_factory {
+            return Ok(self.create_task(coro, None));
+        }
+        match crate::asyncio::create_task_of(self, &Value::Coro(coro), vec![])? {
+            Value::Future(t) => Ok(t),
+            _ => unreachable!("create_task_of returns a task"),
+        }
+    }
+
+    /// `Task.__init__` up to its last statement: the name (a task given one does not take a
+    /// number: `Task-N` counts unnamed tasks only, in the C and the Python Task alike) and
+    /// the state. Not numbered yet (`record_task`); `label` is how traces name it until then
+    /// (the oracle names a task it did not record by its class, `Task`).
+    pub fn new_task(&mut self, coro: CoroId, name: Option<String>, label: String) -> FutId {
         let name = match name {
             Some(n) if self.v.has_task_names() => n,
             _ => {
@@ -95,23 +120,76 @@ impl Runtime<'_> {
                 format!("Task-{}", self.task_counter)
             }
         };
-        let label = self.task_label(coro);
         let t = self.new_future(
             FutKind::Task(TaskData {
                 coro,
-                seq: self.task_seq,
+                seq: 0,
                 must_cancel: false,
                 fut_waiter: None,
                 num_cancels_requested: 0,
                 name,
                 log_destroy_pending: true,
+                coro_cleared: false,
             }),
             label,
         );
         self.tl_task_created(t);
-        self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
-        self.all_tasks.push(t);
         t
+    }
+
+    /// The last statement of `Task.__init__`: `if eager_start and self._loop.is_running():
+    /// self.__eager_start()`, else `call_soon(self.__step)` and `_register_task(self)`
+    /// (SPEC T1, ET1).
+    pub fn task_start(&mut self, t: FutId, eager: bool) {
+        self.all_tasks.push(t);
+        if eager && self.running {
+            self.task_eager_start(t);
+        } else {
+            self.call_soon(Callback::TaskStep { task: t, exc: None }, None);
+        }
+    }
+
+    /// What the oracle does with the task `loop.create_task(coro)` returns, once it returns
+    /// it (after an eager first step): number it, and label it after `coro`.
+    pub fn record_task(&mut self, t: FutId, coro: CoroId) {
+        self.task_seq += 1;
+        self.task_mut(t).seq = self.task_seq;
+        let label = self.task_label(coro);
+        self.futs[t.0].label = label;
+        self.tl_task_labelled(t);
+    }
+
+    /// `Task.__eager_start()` (3.12+, SPEC ET1): the first step runs now, inside the call that
+    /// made the task, with the task as the current task (`_swap_current_task`) and in
+    /// `all_tasks()` (`_register_eager_task`); then the previous current task is back. A task
+    /// done after that step drops its coroutine and was never scheduled; one that awaits
+    /// goes on as any task (its wakeup is a done callback of what it awaits).
+    fn task_eager_start(&mut self, t: FutId) {
+        let prev = self.current_task.replace(t);
+        // The pure-Python Task's `__init__`, `__eager_start` and
+        // `__step_run_and_handle_result` are frames below the coroutine's (the C Task's
+        // `task_eager_start` is not).
+        let frames = if self.imp == crate::runtime::Impl::Py {
+            3
+        } else {
+            0
+        };
+        self.depth += frames;
+        self.eager_steps += 1;
+        self.task_step_run_and_handle_result(t, None);
+        self.eager_steps -= 1;
+        self.depth -= frames;
+        self.current_task = prev;
+        if self.propagating.is_some() {
+            self.propagating = None;
+            self.refuse(
+                "SystemExit or KeyboardInterrupt raised in an eager task's first step (it propagates out of the Task constructor)",
+            );
+            return;
+        }
+        if self.done(t) {
+            self.task_mut(t).coro_cleared = true;
+        }
     }
 
     pub fn task(&self, t: FutId) -> &TaskData {
@@ -150,9 +228,16 @@ impl Runtime<'_> {
             self.task_mut(t).must_cancel = false;
         }
         self.task_mut(t).fut_waiter = None;
+        let prev = self.current_task.replace(t);
+        self.task_step_run_and_handle_result(t, exc);
+        self.current_task = prev;
+    }
+
+    /// `Task.__step_run_and_handle_result(exc)` (3.12's name for the body of `__step`, which
+    /// `__eager_start` runs too): send or throw into the coroutine, then act on what it did.
+    fn task_step_run_and_handle_result(&mut self, t: FutId, exc: Option<Exc>) {
         self.tl_step(t, exc.as_ref());
         let coro = self.task(t).coro;
-        let prev = self.current_task.replace(t);
         let input = match exc {
             None => Resume::Send(Value::None),
             Some(e) => {
@@ -227,6 +312,7 @@ impl Runtime<'_> {
                         None,
                     );
                 } else {
+                    self.futs[f.0].blocking = false;
                     self.add_done_callback(f, Callback::TaskWakeup { task: t });
                     self.task_mut(t).fut_waiter = Some(f);
                     if self.task(t).must_cancel {
@@ -253,14 +339,22 @@ impl Runtime<'_> {
                 );
             }
         }
-        self.current_task = prev;
     }
 
     /// `Task.__wakeup(future)`: calls `future.result()` (retrieving its exception, SPEC R2) and
     /// steps the task with the value or the exception.
+    /// The pure-Python `__wakeup` steps the task inside `except BaseException as exc:`, so
+    /// while the step runs `exc` is the exception being handled: one raised in the coroutine
+    /// where it handles none of its own takes it as `__context__` (the C `task_wakeup`
+    /// handles nothing).
     pub fn task_wakeup(&mut self, t: FutId, f: FutId) {
         match self.future_result(f) {
             Ok(_) => self.task_step(t, None),
+            Err(e) if self.imp == crate::runtime::Impl::Py => {
+                self.exc_chain.push(Some(e.clone()));
+                self.task_step(t, Some(e));
+                self.exc_chain.pop();
+            }
             Err(e) => self.task_step(t, Some(e)),
         }
     }

@@ -307,6 +307,9 @@ pub fn construct(rt: &mut Runtime, cls: &Rc<Class>, args: Args) -> PyResult {
         TypeTag::Native if Rc::ptr_eq(cls, &rt.types.future) => {
             crate::asyncio::interface::construct_future(rt, args)
         }
+        TypeTag::Native if Rc::ptr_eq(cls, &rt.types.task) => {
+            crate::asyncio::interface::construct_task(rt, args)
+        }
         _ => Err(rt.refuse(format!("calling the builtin class '{}'", cls.full_name()))),
     }
 }

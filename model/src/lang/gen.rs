@@ -279,6 +279,8 @@ impl Runtime<'_> {
                     AwaitOutcome::Ready(Resume::Throw(self.refuse(
                         "awaiting a future of an event loop other than the model's current one",
                     )))
+                } else if let Err(e) = self.future_await_blocking(f) {
+                    AwaitOutcome::Ready(Resume::Throw(e))
                 } else {
                     self.coros[c.0].awaiting = Some(f);
                     AwaitOutcome::Suspend(Value::Future(f))

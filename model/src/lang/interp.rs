@@ -165,6 +165,13 @@ impl Runtime<'_> {
     /// One more Python frame: RecursionError past the limit.
     pub fn enter_frame(&mut self) -> Result<(), Exc> {
         if self.depth >= self.config.recursion_limit {
+            if self.eager_steps > 0 {
+                // SPEC ET1: the frames below an eager step are plain CPython's; the oracle's
+                // loop adds one to each create_task, so the depth reached differs.
+                return Err(self.refuse(
+                    "RecursionError inside an eager task's first step (the oracle's create_task adds a frame to each, so the depth reached is not plain CPython's)",
+                ));
+            }
             let e = self.new_exc_msg(E::RecursionError, "maximum recursion depth exceeded");
             self.set_context(&e);
             return Err(e);

@@ -257,6 +257,9 @@ impl Runtime<'_> {
                 w.frame(f);
             }
         }
+        for l in &mut self.loops {
+            w.extend(l.task_factory.take());
+        }
         w.run();
         // Release parents before children: each child is still held by `kept`, so no drop
         // recurses into it.

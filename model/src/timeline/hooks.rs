@@ -232,6 +232,17 @@ impl Runtime<'_> {
         }
     }
 
+    /// Task `t` got its label (`record_task`).
+    #[inline]
+    pub fn tl_task_labelled(&mut self, t: FutId) {
+        if self.timeline.is_some() {
+            let label = self.futs[t.0].label.clone();
+            if let Some(r) = self.timeline.as_deref_mut() {
+                r.task_labelled(t, label);
+            }
+        }
+    }
+
     /// `gather()` call `g` began.
     #[inline]
     pub fn tl_gather_called(&mut self, g: usize) {

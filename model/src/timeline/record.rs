@@ -310,6 +310,16 @@ impl Recorder {
         self.new_lane(t, LaneKind::Task { name, coro }, Some(f));
     }
 
+    /// Task `f` is labelled after its coroutine now (made by a task factory or eagerly, it was
+    /// `Task` until `create_task` returned it).
+    pub fn task_labelled(&mut self, f: FutId, label: String) {
+        if let Some(lane) = self.lane_of(f) {
+            if let LaneKind::Task { coro, .. } = &mut self.lanes[lane].kind {
+                *coro = label;
+            }
+        }
+    }
+
     /// `gather()` was called (gather index `g`, id `g + 1`): a lane for its outer future,
     /// made before its children so that it is drawn above them.
     pub fn gather_called(&mut self, t: f64, g: usize) {

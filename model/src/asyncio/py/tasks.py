@@ -306,3 +306,27 @@ else:
                 f"expects an iterable of awaitables, not {type(fs).__name__}"
             )
         return _AsCompletedIterator(fs, timeout)
+
+
+# Eager tasks (3.12+): the factory calls the constructor with eager_start=True; 3.14 lets a
+# create_task(eager_start=...) keyword through and passes every other keyword on.
+if 12 <= _minor <= 13:
+    def create_eager_task_factory(custom_task_constructor):
+
+        def factory(loop, coro, *, name=None, context=None):
+            return custom_task_constructor(
+                coro, loop=loop, name=name, context=context, eager_start=True)
+
+        return factory
+
+    eager_task_factory = create_eager_task_factory(asyncio.Task)
+elif _minor >= 14:
+    def create_eager_task_factory(custom_task_constructor):
+
+        def factory(loop, coro, *, eager_start=True, **kwargs):
+            return custom_task_constructor(
+                coro, loop=loop, eager_start=eager_start, **kwargs)
+
+        return factory
+
+    eager_task_factory = create_eager_task_factory(asyncio.Task)

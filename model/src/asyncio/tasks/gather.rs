@@ -16,7 +16,7 @@ impl Runtime<'_> {
         match v {
             Value::Future(f) => Ok((*f, false)),
             Value::Coro(c) if self.coros[c.0].kind == crate::lang::gen::CoroKind::Coroutine => {
-                Ok((self.create_task(*c, None), true))
+                Ok((self.loop_create_task(*c)?, true))
             }
             Value::Instance(_) if self.lookup_special(v, "__await__").is_some() => {
                 Err(self.refuse("ensure_future() of an awaitable object the program defines"))
@@ -66,6 +66,7 @@ impl Runtime<'_> {
         if args.is_empty() {
             // G10: an empty gather is a plain future, already done with [].
             self.gathers.push(GatherState {
+                id: 0,
                 outer: None,
                 children: vec![],
                 nfuts: 0,
@@ -76,12 +77,13 @@ impl Runtime<'_> {
             });
             let outer = self.create_future();
             self.tl_gather_outer(g, outer);
-            self.futs[outer.0].label = format!("gather#{}", g + 1);
+            let id = self.number_gather(g);
+            self.futs[outer.0].label = format!("gather#{id}");
             self.gathers[g].outer = Some(outer);
             self.future_set_result(outer, Value::list(vec![]));
             let outcome = self.outcome_of(outer);
             self.record(crate::trace::Event::Gather {
-                id: g + 1,
+                id,
                 t: self.time,
                 outcome,
                 shutdown: false,
@@ -89,6 +91,7 @@ impl Runtime<'_> {
             return Ok(outer);
         }
         self.gathers.push(GatherState {
+            id: 0,
             outer: None,
             children: vec![],
             nfuts: 0,
@@ -156,7 +159,10 @@ impl Runtime<'_> {
             children.push(fut);
         }
         self.gathers[g].children = children;
-        let outer = self.new_future(FutKind::Gathering(g), format!("gather#{}", g + 1));
+        // `outer = _GatheringFuture(children, loop=loop)`: numbered now, after the children
+        // (whose eager first steps may have made gathers of their own).
+        let id = self.number_gather(g);
+        let outer = self.new_future(FutKind::Gathering(g), format!("gather#{id}"));
         self.futs[outer.0].loop_id = gather_loop;
         self.tl_gather_outer(g, outer);
         self.gathers[g].outer = Some(outer);
@@ -165,6 +171,13 @@ impl Runtime<'_> {
             self.gather_done_callback(g, fut);
         }
         Ok(outer)
+    }
+
+    /// The oracle's number for gather `g`'s outer future, made now.
+    fn number_gather(&mut self, g: usize) -> usize {
+        self.gathers_numbered += 1;
+        self.gathers[g].id = self.gathers_numbered;
+        self.gathers_numbered
     }
 
     /// gather's `_done_callback(fut)` (SPEC G2–G8).

@@ -1,5 +1,5 @@
-# aiospec: description = The exception chains timeout() leaves: TimeoutError caused by the CancelledError (timeout(0), 3.11-3.12's test_timeout_exception_cause); a ZeroDivisionError being handled when it expires becomes the CancelledError's context (3.13); ZeroDivisionError raised in a finally during the expiry has the TimeoutError as context (3.13 inserts it; earlier versions chain the CancelledError); and a KeyError/ZeroDivisionError tower on top of it. Each link prints as (type, cause type, context type, context is cause).
-# aiospec: rules = TO1
+# aiospec: description = The exception chains timeout() leaves (on the pure-Python Task a ZeroDivisionError raised in the step a CancelledError woke takes that CancelledError as __context__, as Task.__wakeup handles it while the step runs): TimeoutError caused by the CancelledError (timeout(0), 3.11-3.12's test_timeout_exception_cause); a ZeroDivisionError being handled when it expires becomes the CancelledError's context (3.13); ZeroDivisionError raised in a finally during the expiry has the TimeoutError as context (3.13 inserts it; earlier versions chain the CancelledError); and a KeyError/ZeroDivisionError tower on top of it. Each link prints as (type, cause type, context type, context is cause).
+# aiospec: rules = TO1 T2
 # aiospec: python = 3.11-3.15
 # aiospec: cites = test_timeouts.py::TimeoutTests::test_timeout_exception_context test_timeouts.py::TimeoutTests::test_foreign_exception_on_timeout_2
 import asyncio
