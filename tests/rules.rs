@@ -1194,6 +1194,29 @@ fn l8_a_future_of_another_loop_is_a_value_error_and_another_loop_is_refused() {
 }
 
 #[test]
+fn k5_a_barrier_breaks_for_its_waiters_on_abort() {
+    // CPython 3.12 (`python FILE`) prints these; the Barrier is absent before 3.11.
+    let p = example("locks/barrier_abort.py");
+    for minor in [11, 12, 13] {
+        assert_eq!(
+            prints(&model(&p, minor)),
+            [
+                "half draining True [True, True] [True, True] 0 False",
+                "exception True 0 4 True 0",
+                "then resetting False 0 4 True 5 True 0"
+            ],
+            "3.{minor}"
+        );
+    }
+    let text = "import asyncio\nasyncio.Barrier(2)\n";
+    let p = aiospec_model::load_str(text, "b.py").expect("loads");
+    let t = aiospec_model::run(&p, v(10)).expect("runs");
+    assert!(main_outcome(&t).is_none(), "no asyncio.run");
+    let tb = format!("{t:?}");
+    assert!(tb.contains("has no attribute 'Barrier'"), "{tb}");
+}
+
+#[test]
 fn m1_making_a_coroutine_does_not_call_its_arguments_repr() {
     // CPython 3.7-3.15 (`python FILE`, and `aiospec check FILE --python all`): only the
     // program's own `print([c])` calls Client.__repr__.

@@ -19,7 +19,7 @@ use crate::runtime::Runtime;
 pub const PRELUDE_PREFIX: &str = "<aiospec>/asyncio/";
 
 /// The prelude modules: (module name, file, source, the names `asyncio` takes from it).
-/// `locks.py` implements SPEC K1, K2, K3, K4; `queues.py` implements Q1, Q2; `tasks.py`
+/// `locks.py` implements SPEC K1, K2, K3, K4, K5 (Barrier); `queues.py` implements Q1, Q2; `tasks.py`
 /// (shield, as_completed) implements SH1, AC1; `timeouts.py` implements TO1; `taskgroups.py` implements TG1.
 const MODULES: &[(&str, &str, &str, &[&str])] = &[
     (
@@ -32,6 +32,8 @@ const MODULES: &[(&str, &str, &str, &[&str])] = &[
             "Condition",
             "Semaphore",
             "BoundedSemaphore",
+            "Barrier",
+            "BrokenBarrierError",
         ],
     ),
     (

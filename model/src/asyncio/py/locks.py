@@ -566,3 +566,111 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')  # frame: locks.BoundedSemaphore.release
         super().release()
+
+
+if _minor >= 11:
+    class BrokenBarrierError(RuntimeError):
+        """Barrier is broken by barrier.abort() call."""
+        __module__ = 'asyncio.exceptions'
+
+    class _BarrierState:
+        # CPython's enum of the four states; only its `value` is ever shown (in the repr).
+        def __init__(self, value):
+            self.value = value
+
+    _BarrierState.FILLING = _BarrierState('filling')
+    _BarrierState.DRAINING = _BarrierState('draining')
+    _BarrierState.RESETTING = _BarrierState('resetting')
+    _BarrierState.BROKEN = _BarrierState('broken')
+
+    class Barrier(_LoopBoundMixin):
+        # asyncio.Barrier (3.11+): SPEC K5.
+        def __init__(self, parties):
+            if parties < 1:
+                if _minor >= 14:
+                    raise ValueError('parties must be >= 1')  # frame: locks.Barrier.__init__
+                raise ValueError('parties must be > 0')  # frame: locks.Barrier.__init__
+            self._cond = Condition()  # notify all tasks when state changes
+            self._parties = parties
+            self._state = _BarrierState.FILLING
+            self._count = 0  # count tasks in Barrier
+
+        def __repr__(self):
+            res = super().__repr__()
+            extra = f'{self._state.value}'
+            if not self.broken:
+                extra += f', waiters:{self.n_waiting}/{self.parties}'
+            return f'<{res[1:-1]} [{extra}]>'
+
+        async def __aenter__(self):
+            return await self.wait()  # frame: locks.Barrier.__aenter__
+
+        async def __aexit__(self, *args):
+            pass
+
+        async def wait(self):
+            async with self._cond:
+                await self._block()  # frame: locks.Barrier.wait.block
+                try:
+                    index = self._count
+                    self._count += 1
+                    if index + 1 == self._parties:
+                        await self._release()
+                    else:
+                        await self._wait()  # frame: locks.Barrier.wait.wait
+                    return index
+                finally:
+                    self._count -= 1
+                    self._exit()
+
+        async def _block(self):
+            await self._cond.wait_for(
+                lambda: self._state not in (
+                    _BarrierState.DRAINING, _BarrierState.RESETTING
+                )
+            )
+            if self._state is _BarrierState.BROKEN:
+                raise BrokenBarrierError("Barrier aborted")  # frame: locks.Barrier._block
+
+        async def _release(self):
+            self._state = _BarrierState.DRAINING
+            self._cond.notify_all()
+
+        async def _wait(self):
+            await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+            if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+                raise BrokenBarrierError("Abort or reset of barrier")  # frame: locks.Barrier._wait
+
+        def _exit(self):
+            if self._count == 0:
+                if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                    self._state = _BarrierState.FILLING
+                self._cond.notify_all()
+
+        async def reset(self):
+            async with self._cond:
+                if self._count > 0:
+                    if self._state is not _BarrierState.RESETTING:
+                        self._state = _BarrierState.RESETTING
+                else:
+                    self._state = _BarrierState.FILLING
+                self._cond.notify_all()
+
+        async def abort(self):
+            async with self._cond:
+                self._state = _BarrierState.BROKEN
+                self._cond.notify_all()
+
+        @property
+        def parties(self):
+            return self._parties
+
+        @property
+        def n_waiting(self):
+            if self._state is _BarrierState.FILLING:
+                return self._count
+            return 0
+
+        @property
+        def broken(self):
+            return self._state is _BarrierState.BROKEN

@@ -1,6 +1,6 @@
 # aiospec: description = A Barrier(5)'s repr through its states: filling (0/5, then 2 waiters), draining once full, resetting after reset(), broken after abort(); the waiters then end with BrokenBarrierError.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_repr
 import asyncio
 

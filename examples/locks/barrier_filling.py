@@ -1,6 +1,6 @@
 # aiospec: description = Barrier(N) filled by N tasks: `async with barrier as i` gives each index 0..N-1 once; three tasks filling a Barrier(3) one per turn; N tasks passing it twice; each time nobody is left waiting and the barrier is not broken.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_context_manager test_locks.py::BarrierTests::test_filling_task_by_task test_locks.py::BarrierTests::test_filling_tasks_wait_twice test_locks.py::BarrierTests::test_filling_tasks_check_return_value
 import asyncio
 

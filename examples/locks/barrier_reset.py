@@ -1,6 +1,6 @@
 # aiospec: description = Barrier(5).reset(): four waiting tasks get BrokenBarrierError and it is usable again; a reset by the last drained task while others block breaks only the blocked ones, who wait again; a reset while tasks drain lets the rest pass; a reset with four waiters who wait again in `finally` completes with a fifth.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_reset_barrier_while_tasks_waiting test_locks.py::BarrierTests::test_reset_barrier_when_tasks_half_draining_half_blocking test_locks.py::BarrierTests::test_reset_barrier_while_tasks_draining test_locks.py::BarrierTests::test_reset_barrier_while_tasks_waiting_and_waiting_again
 import asyncio
 

@@ -1,6 +1,6 @@
 # aiospec: description = Barrier(5).abort(): by a drained task while others block (the blocked and the waiting get BrokenBarrierError); after a task raises inside `async with` (the others get BrokenBarrierError); and then reset() through a second barrier makes it usable again.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_abort_barrier_when_tasks_half_draining_half_blocking test_locks.py::BarrierTests::test_abort_barrier_when_exception test_locks.py::BarrierTests::test_abort_barrier_when_exception_then_resetting
 import asyncio
 

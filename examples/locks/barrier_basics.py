@@ -1,6 +1,6 @@
 # aiospec: description = Barrier: `await barrier` raises TypeError and it stays 'filling'; Barrier(0) and Barrier(-4) raise ValueError; Barrier(1) lets one task through (`async with` gives index 0) and a second wait() too; reset() and abort() of an idle Barrier(1): not broken, then broken.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_barrier test_locks.py::BarrierTests::test_barrier_parties test_locks.py::BarrierTests::test_filling_one_task test_locks.py::BarrierTests::test_filling_one_task_twice test_locks.py::BarrierTests::test_reset_barrier test_locks.py::BarrierTests::test_abort_barrier
 import asyncio
 

@@ -1,6 +1,6 @@
 # aiospec: description = A waiter of a Barrier(3) cancelled while it fills leaves it (n_waiting drops back) and ends cancelled; two more tasks then fill it with the remaining one.
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_filling_tasks_cancel_one
 import asyncio
 

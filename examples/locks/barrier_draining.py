@@ -1,6 +1,6 @@
 # aiospec: description = Barrier(5) passed by five tasks: inside `async with`, the first four see the state 'draining', the last 'filling' again; and tasks that wait again while it drains block until the next round (three of them pass a second Barrier(3) meanwhile).
 # aiospec: python = 3.11-3.15
-# aiospec: rules = K4
+# aiospec: rules = K5
 # aiospec: cites = test_locks.py::BarrierTests::test_draining_state test_locks.py::BarrierTests::test_blocking_tasks_while_draining
 import asyncio
 
