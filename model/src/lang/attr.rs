@@ -161,7 +161,8 @@ impl Runtime<'_> {
                         | "_maxsize"
                         | "_unfinished_tasks"
                         | "_finished"
-                );
+                )
+                || (&*cls.name == "Barrier" && name == "_count");
             if !from_prelude && !cpython_state {
                 return Err(self.refuse(format!(
                     "the private attribute '{name}' of asyncio's {} object",
