@@ -26,7 +26,7 @@ use crate::identity::IdentityMap;
 use crate::raised::Raised;
 use crate::report::{self, Report};
 use crate::sync::{lock, Arc, Mutex};
-use crate::task::{current_task, Task, TaskRef};
+use crate::task::{current_task, Task, TaskContext, TaskRef};
 
 /// Why [`TaskGroup::run`] did not return the body's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -417,6 +417,21 @@ where
         F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
     {
         self.add(|| crate::task::spawn_named(name, child))
+    }
+
+    /// [`spawn`](Self::spawn) of a child that handles its own cancellation, with an optional
+    /// name, as [`spawn_with_named`](crate::spawn_with_named) (an interpreter's coroutine,
+    /// which sees a delivered cancellation through its [`TaskContext`]).
+    pub fn spawn_with_named<T, F>(
+        &self,
+        name: Option<&str>,
+        make: impl FnOnce(TaskContext) -> F,
+    ) -> Result<Task<T, E>, SpawnError>
+    where
+        T: Clone + Send + 'static,
+        F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+    {
+        self.add(|| crate::task::spawn_with_named(name, make))
     }
 
     /// [`spawn`](Self::spawn) with eager start ([`spawn_eager`](crate::spawn_eager)): the

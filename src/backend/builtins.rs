@@ -186,6 +186,7 @@ impl Interp {
             V::Fut(FutRef::Gather(_)) => {
                 Err(self.unsupported("a gather inside gather, wait or wait_for"))
             }
+            V::Fut(FutRef::Future(f)) => Ok(f.clone()),
             _ => Err(exc(
                 ExcClass::TypeError,
                 "An asyncio.Future, a coroutine or an awaitable is required",
@@ -324,6 +325,12 @@ impl Interp {
                     return_when,
                 })))
             }
+            Builtin::TaskGroup
+            | Builtin::Timeout
+            | Builtin::TimeoutAt
+            | Builtin::Shield
+            | Builtin::AsCompleted
+            | Builtin::GetRunningLoop => self.call_structured(b, args, kw),
             Builtin::WaitFor => {
                 let aw = args
                     .first()
@@ -344,6 +351,7 @@ impl Interp {
         let (done, cancelled) = match &fr {
             FutRef::Task(t) => (t.done(), t.cancelled()),
             FutRef::Gather(g) => (g.done(), g.future().cancelled()),
+            FutRef::Future(f) => (f.done(), f.cancelled()),
         };
         match m {
             "done" => Ok(V::Bool(done)),
@@ -353,14 +361,19 @@ impl Interp {
                 Ok(V::Bool(match &fr {
                     FutRef::Task(t) => t.cancel(msg.as_deref()),
                     FutRef::Gather(g) => g.cancel(msg.as_deref()),
+                    FutRef::Future(f) => f.cancel(msg),
                 }))
             }
             "result" => match &fr {
                 FutRef::Task(t) => t.result(),
+                FutRef::Future(f) => f.result(),
                 FutRef::Gather(_) => Err(self.unsupported("gather.result()")),
             },
             "exception" => match &fr {
                 FutRef::Task(t) => t
+                    .exception()
+                    .map(|e| e.map(|e| V::Exc(Arc::new(to_exc(&e)))).unwrap_or(V::None)),
+                FutRef::Future(f) => f
                     .exception()
                     .map(|e| e.map(|e| V::Exc(Arc::new(to_exc(&e)))).unwrap_or(V::None)),
                 FutRef::Gather(_) => Err(self.unsupported("gather.exception()")),

@@ -78,6 +78,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
         tasks: Mutex::new(Vec::new()),
         coros: Mutex::new(Vec::new()),
         unsupported: Mutex::new(None),
+        cleanups: Mutex::new(Vec::new()),
     });
     let main_def = defs.len() - 1;
     let collector = imp::report::Collector::new();
@@ -128,6 +129,16 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
             .filter(|t| t.cancel_raced_step())
             .count(),
     };
+    let closed_in_try = std::mem::take(&mut *interp.cleanups.lock().unwrap())
+        .into_iter()
+        .any(|(t, depth)| !t.done() && depth.load(Ordering::SeqCst) > 0);
+    if closed_in_try {
+        // CPython closes the coroutine of a task destroyed while pending: GeneratorExit at
+        // its await runs its `finally` (and `except BaseException`), which may print.
+        interp.unsupported.lock().unwrap().get_or_insert_with(|| {
+            "a task destroyed while pending inside try/finally (or except BaseException): CPython's collector runs that code as it closes the coroutine".into()
+        });
+    }
     let tasks = std::mem::take(&mut *interp.tasks.lock().unwrap());
     drop(tasks);
     *interp.executor_now.lock().unwrap() = None;
