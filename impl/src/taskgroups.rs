@@ -180,9 +180,11 @@ impl<E> fmt::Debug for TaskGroup<E> {
         if !st.errors.is_empty() {
             write!(f, " errors={}", st.errors.len())?;
         }
+        // `_entered` stays true once the group is entered (and a handle exists only then),
+        // after it exited too.
         if st.aborting {
             write!(f, " cancelling")?;
-        } else if !st.exiting {
+        } else {
             write!(f, " entered")?;
         }
         write!(f, ">")

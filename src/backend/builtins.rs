@@ -19,7 +19,8 @@ use super::exceptions::ExcClass;
 use super::interp::{Interp, Me};
 use super::trace::record_gather;
 use super::value::{
-    exc, exc_repr, num, repr, str_of, to_exc, truthy, Builtin, Fut, FutRef, NativeCall, PyExc, R, V,
+    exc, exc_repr, num, opaque, repr, str_of, to_exc, truthy, Builtin, Fut, FutRef, NativeCall,
+    PyExc, R, V,
 };
 
 impl Interp {
@@ -202,6 +203,8 @@ impl Interp {
         me: &Me,
     ) -> R<V> {
         match b {
+            Builtin::Print | Builtin::Repr | Builtin::Str if args.iter().any(opaque) => Err(self
+                .unsupported("the repr of a task, future, coroutine, function or asyncio object")),
             Builtin::Print => {
                 let text = args.iter().map(str_of).collect::<Vec<_>>().join(" ");
                 self.event(Event::Print {

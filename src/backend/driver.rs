@@ -20,6 +20,7 @@ use super::interp::Interp;
 use super::lower::{self, Entry};
 use super::trace::{finish_trace, outcome_of, record_gather, stopped};
 use super::value::{exc_repr, to_exc, CoroObj, PyExc, V};
+use super::runtime::PAUSED_LIMIT;
 use super::{Runtime, Unsupported, REFERENCE, TURN_RULES, WORKERS};
 
 /// What a run shows besides its trace.
@@ -95,7 +96,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
                     let i = interp.clone();
                     r.block_on(async move {
                         *i.tokio_start.lock().unwrap() = Some(tokio::time::Instant::now());
-                        tokio_flow(&i, main_def, Duration::from_secs(1_000_000)).await
+                        tokio_flow(&i, main_def, Duration::from_secs_f64(PAUSED_LIMIT)).await
                     });
                 }
                 Err(e) => *interp.unsupported.lock().unwrap() = Some(format!("tokio runtime: {e}")),

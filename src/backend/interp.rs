@@ -18,6 +18,7 @@ use imp::{Raised, TaskContext};
 use super::ast::CoroDef;
 use super::exceptions::ExcClass;
 use super::value::{exc, repr, to_exc, CoroObj, FutRef, NativeCall, PyExc, R, V};
+use super::runtime::PAUSED_LIMIT;
 use super::{Runtime, MULTI_THREAD_MAX_SLEEP};
 
 pub(super) struct Interp {
@@ -197,6 +198,9 @@ impl Interp {
                 V::SleepCoro(d) => {
                     if self.runtime == Runtime::TokioMulti && d > MULTI_THREAD_MAX_SLEEP {
                         return Err(self.unsupported("a sleep too long for real time"));
+                    }
+                    if self.runtime == Runtime::TokioPaused && d >= PAUSED_LIMIT {
+                        return Err(self.unsupported("a sleep beyond the paused tokio run's limit"));
                     }
                     if d <= 0.0 {
                         me.ctx.yield_now::<PyExc>().await?;

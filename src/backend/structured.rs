@@ -7,6 +7,7 @@
 //! Apart from `builtins.rs` because it is read against other files of asyncio:
 //! `taskgroups.py`, `timeouts.py`, and `tasks.py`'s `shield` and `as_completed`.
 
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use aiospec_impl as imp;
@@ -77,8 +78,15 @@ impl Interp {
     ) -> BoxFut<'a, R<Flow>> {
         Box::pin(async move {
             match self.eval(ctx, locals, me).await? {
-                V::Obj(Obj::NewTaskGroup) => {
+                V::Obj(Obj::NewTaskGroup(entered)) => {
+                    if let Some(tg) = entered.get() {
+                        return Err(exc(
+                            ExcClass::RuntimeError,
+                            &format!("TaskGroup {tg:?} has already been entered"),
+                        ));
+                    }
                     let r = imp::TaskGroup::run(|tg| async move {
+                        let _ = entered.set(tg.clone());
                         if let Some(n) = var {
                             locals.insert(n.clone(), V::Obj(Obj::TaskGroup(tg)));
                         }
@@ -98,7 +106,13 @@ impl Interp {
                         )),
                     }
                 }
-                V::Obj(Obj::NewTimeout(when)) => {
+                V::Obj(Obj::NewTimeout(when, entered)) => {
+                    if entered.swap(true, Ordering::SeqCst) {
+                        return Err(exc(
+                            ExcClass::RuntimeError,
+                            "Timeout has already been entered",
+                        ));
+                    }
                     let when = when.map(|w| self.loop_time_at(w)).transpose()?;
                     let r = imp::timeout_at(when, |t| async move {
                         if let Some(n) = var {
@@ -140,12 +154,18 @@ impl Interp {
         };
         match b {
             Builtin::GetRunningLoop => Ok(V::Obj(Obj::Loop)),
-            Builtin::TaskGroup => Ok(V::Obj(Obj::NewTaskGroup)),
+            Builtin::TaskGroup => Ok(V::Obj(Obj::NewTaskGroup(Arc::default()))),
             Builtin::Timeout => {
                 let d = seconds(arg(0, "delay"), "delay")?;
-                Ok(V::Obj(Obj::NewTimeout(d.map(|d| self.now() + d))))
+                Ok(V::Obj(Obj::NewTimeout(
+                    d.map(|d| self.now() + d),
+                    Arc::default(),
+                )))
             }
-            Builtin::TimeoutAt => Ok(V::Obj(Obj::NewTimeout(seconds(arg(0, "when"), "when")?))),
+            Builtin::TimeoutAt => Ok(V::Obj(Obj::NewTimeout(
+                seconds(arg(0, "when"), "when")?,
+                Arc::default(),
+            ))),
             Builtin::Shield => {
                 let inner = self.ensure_future(&arg(0, "arg").unwrap_or(V::None))?;
                 Ok(V::Fut(FutRef::Future(imp::shield(inner))))

@@ -58,11 +58,11 @@ pub(super) type AsCompletedRef = Arc<std::sync::Mutex<Option<imp::AsCompleted<V,
 pub(super) enum Obj {
     /// `asyncio.get_running_loop()`.
     Loop,
-    /// `asyncio.TaskGroup()`, not entered.
-    NewTaskGroup,
-    /// `asyncio.timeout(d)` / `timeout_at(when)`, not entered: the deadline on the loop's
-    /// clock, in seconds (None: no deadline).
-    NewTimeout(Option<f64>),
+    /// `asyncio.TaskGroup()`: the group once `async with` has entered it.
+    NewTaskGroup(Arc<std::sync::OnceLock<imp::TaskGroup<PyExc>>>),
+    /// `asyncio.timeout(d)` / `timeout_at(when)`: the deadline on the loop's clock, in
+    /// seconds (None: no deadline), and whether `async with` has entered it.
+    NewTimeout(Option<f64>, Arc<AtomicBool>),
     TaskGroup(imp::TaskGroup<PyExc>),
     Timeout(imp::Timeout),
     AsCompleted(AsCompletedRef),
@@ -153,6 +153,26 @@ pub(super) fn repr(v: &V) -> String {
         V::Obj(Obj::TaskGroup(tg)) => format!("{tg:?}"),
         V::Obj(Obj::Timeout(t)) => format!("{t:?}"),
         V::Obj(_) => "<object>".into(),
+    }
+}
+
+/// Is `v`, or something in it, an object whose repr the backend does not reproduce (a task,
+/// future, coroutine, function or asyncio object: CPython's show addresses, source lines and
+/// states)?
+pub(super) fn opaque(v: &V) -> bool {
+    match v {
+        V::None | V::Bool(_) | V::Int(_) | V::Float(_) | V::Str(_) | V::Class(_) => false,
+        V::List(l) | V::Tuple(l) | V::Set(l) => l.iter().any(opaque),
+        V::Exc(e) => e.args.iter().any(opaque),
+        V::Coro(_)
+        | V::SleepCoro(_)
+        | V::Native(_)
+        | V::Fut(_)
+        | V::Func(_)
+        | V::Builtin(_)
+        | V::Method(..)
+        | V::Obj(_)
+        | V::ObjMethod(..) => true,
     }
 }
 
