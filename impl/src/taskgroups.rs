@@ -421,6 +421,12 @@ where
         self.add(|| crate::task::spawn_named(name, child))
     }
 
+    /// Has the group cancelled its parent task (`_parent_cancel_requested`: a child failed
+    /// and nothing had aborted the group yet)? `run` withdraws that request as it exits.
+    pub fn parent_cancel_requested(&self) -> bool {
+        lock(&self.group.st).parent_cancel_requested
+    }
+
     /// [`spawn`](Self::spawn) of a child that handles its own cancellation, with an optional
     /// name, as [`spawn_with_named`](crate::spawn_with_named) (an interpreter's coroutine,
     /// which sees a delivered cancellation through its [`TaskContext`]).

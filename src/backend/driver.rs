@@ -18,9 +18,9 @@ use imp::Raised;
 
 use super::interp::Interp;
 use super::lower::{self, Entry};
+use super::runtime::PAUSED_LIMIT;
 use super::trace::{finish_trace, outcome_of, record_gather, stopped};
 use super::value::{exc_repr, to_exc, CoroObj, PyExc, V};
-use super::runtime::PAUSED_LIMIT;
 use super::{Runtime, Unsupported, REFERENCE, TURN_RULES, WORKERS};
 
 /// What a run shows besides its trace.

@@ -17,8 +17,8 @@ use imp::{Raised, TaskContext};
 
 use super::ast::CoroDef;
 use super::exceptions::ExcClass;
-use super::value::{exc, repr, to_exc, CoroObj, FutRef, NativeCall, PyExc, R, V};
 use super::runtime::PAUSED_LIMIT;
+use super::value::{exc, repr, to_exc, CoroObj, FutRef, NativeCall, PyExc, R, V};
 use super::{Runtime, MULTI_THREAD_MAX_SLEEP};
 
 pub(super) struct Interp {
@@ -59,6 +59,9 @@ pub(super) struct Me {
     /// `except GeneratorExit`, bare `except`) would run if the task were destroyed pending
     /// and its coroutine closed (GeneratorExit): see `Interp::cleanups`.
     pub(super) cleanups: Arc<AtomicUsize>,
+    /// How many more cancellation requests 3.11 counts in this task's `cancelling()` than
+    /// aiospec-impl (whose TaskGroup is 3.13's): see `Interp::exec_async_with`.
+    pub(super) cancel_lag: Arc<AtomicUsize>,
 }
 
 pub(super) type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -105,6 +108,7 @@ impl Interp {
                 ctx,
                 task: slot,
                 cleanups: depth,
+                cancel_lag: Arc::new(AtomicUsize::new(0)),
             };
             async move {
                 // A task cancelled before its first step never runs its coroutine (T6).
@@ -141,6 +145,7 @@ impl Interp {
                 ctx,
                 task: slot,
                 cleanups: Arc::new(AtomicUsize::new(0)),
+                cancel_lag: Arc::new(AtomicUsize::new(0)),
             };
             async move {
                 interp.check_delivered(&me)?;

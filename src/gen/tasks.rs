@@ -69,6 +69,30 @@ fn child_step(idx: usize, callable: usize, mix: Mix) -> BoxedStrategy<J> {
                 .boxed(),
         ),
     ];
+    if mix.structured {
+        // A timeout around a sleep or a wait for a coroutine, in a task.
+        let n8 = name.clone();
+        let inner = if callable > 0 {
+            prop_oneof![
+                2 => delay(exact).prop_map(|d| format!("await asyncio.sleep({d})")),
+                1 => (0..callable).prop_map(|k| format!("await c{k}()")),
+            ]
+            .boxed()
+        } else {
+            delay(exact)
+                .prop_map(|d| format!("await asyncio.sleep({d})"))
+                .boxed()
+        };
+        options.push((
+            1,
+            (delay(exact), inner)
+                .prop_map(move |(d, inner)| {
+                    json!({"try": [{"async with": format!("asyncio.timeout({d})"), "body": [inner]}],
+                           "except": [{"type": "TimeoutError", "body": [format!("print('{n8}', 'timed out')")]}]})
+                })
+                .boxed(),
+        ));
+    }
     if callable > 0 {
         let n5 = name.clone();
         options.push((
@@ -83,6 +107,21 @@ fn child_step(idx: usize, callable: usize, mix: Mix) -> BoxedStrategy<J> {
                 .boxed(),
         ));
         if mix.structured {
+            // A task group nested in a task: its children, its errors as an ExceptionGroup.
+            let n7 = name.clone();
+            options.push((
+                1,
+                proptest::collection::vec(0..callable, 1..3)
+                    .prop_map(move |ks| {
+                        let body: Vec<J> = ks
+                            .iter()
+                            .map(|k| json!(format!("tg.create_task(c{k}())")))
+                            .collect();
+                        json!({"try": [{"async with": "asyncio.TaskGroup() as tg", "body": body}, format!("print('{n7}', 'taskgroup done')")],
+                               "except": [{"type": "Exception", "as": "e", "body": [format!("print('{n7}', 'taskgroup raised', repr(e))")]}]})
+                    })
+                    .boxed(),
+            ));
             // The waiter's cancellation stops at the shield's outer future (SPEC's shield).
             let n6 = name.clone();
             options.push((
