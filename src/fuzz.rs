@@ -54,7 +54,15 @@ impl FuzzReport {
 /// The programs `impl_campaign` generates from `seed`, in order, as scenario JSON texts (for
 /// campaigns that run each many times: the shuttle schedules of `tests/shuttle.rs`).
 pub fn impl_programs(seed: u64) -> impl Iterator<Item = String> {
-    let strategy = crate::gen::scenario_for_impl();
+    programs(crate::gen::scenario_for_impl(), seed)
+}
+
+/// The programs `fuzz` generates from `seed` (for CPython), in order.
+pub fn cpython_programs(seed: u64) -> impl Iterator<Item = String> {
+    programs(crate::gen::scenario(), seed)
+}
+
+fn programs(strategy: impl Strategy<Value = String>, seed: u64) -> impl Iterator<Item = String> {
     let mut run = runner(seed);
     std::iter::from_fn(move || loop {
         if let Ok(tree) = strategy.new_tree(&mut run) {

@@ -236,7 +236,10 @@ where
                     // Nothing a cancel runs synchronously takes this lock: callbacks are
                     // scheduled.
                     st.parent_cancel_requested = true;
-                    cancel_all(self.abort_locked(&mut st));
+                    let members = self.abort_locked(&mut st);
+                    if !crate::faults::active(crate::faults::Fault::TaskGroupKeepsSiblings) {
+                        cancel_all(members);
+                    }
                     self.parent.clone().cancel_task(None);
                     abort = Some(Ok(()));
                 }
