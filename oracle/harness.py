@@ -629,7 +629,8 @@ def run_one(source, path, abs_path, impl):
         asyncio.all_tasks = asyncio.tasks._py_all_tasks
     asyncio.set_event_loop_policy(Policy())
     patch_time()
-    ns = {"__name__": "__main__", "__file__": filename, "print": make_print(),
+    printer = make_print()
+    ns = {"__name__": "__main__", "__file__": filename, "print": printer,
           "__builtins__": __builtins__}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -680,6 +681,10 @@ def run_one(source, path, abs_path, impl):
                                **({"status": status} if status else {})})
             REC.finalizing = True
             ns.clear()
+            # A coroutine closed by the collection below (a task destroyed while pending) may
+            # still print from its `finally`: into the trace's finalization, as the model
+            # has it, not onto the protocol's stdout.
+            ns["print"] = printer
             loop = None
             gc.collect()
             gc.collect()

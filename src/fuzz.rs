@@ -14,8 +14,13 @@ use crate::progress::Progress;
 /// What a campaign found.
 #[derive(Debug, Default)]
 pub struct FuzzReport {
-    /// (version, scenarios checked, disagreements)
+    /// (version, scenarios checked, disagreements): a scenario is checked on the versions
+    /// it targets (TaskGroup and timeout programs on 3.11 on).
     pub per_version: Vec<(PyVersion, usize, usize)>,
+    /// Scenarios generated.
+    pub generated: usize,
+    /// How many generated scenarios used each of the generator's constructs.
+    pub constructs: crate::gen::Counts,
     /// Shrunk counterexamples written to disk.
     pub written: Vec<PathBuf>,
     pub seed: u64,
@@ -27,10 +32,13 @@ impl FuzzReport {
     }
 
     pub fn render(&self) -> String {
-        let mut out = format!("seed {}\n", self.seed);
+        let mut out = format!(
+            "seed {}: {} generated scenarios; using {}\n",
+            self.seed, self.generated, self.constructs
+        );
         for (v, n, d) in &self.per_version {
             out.push_str(&format!(
-                "Python {v}: {n} generated scenarios, {d} disagreement(s)\n"
+                "Python {v}: {n} scenarios checked, {d} disagreement(s)\n"
             ));
         }
         for p in &self.written {
@@ -46,7 +54,15 @@ impl FuzzReport {
 /// The programs `impl_campaign` generates from `seed`, in order, as scenario JSON texts (for
 /// campaigns that run each many times: the shuttle schedules of `tests/shuttle.rs`).
 pub fn impl_programs(seed: u64) -> impl Iterator<Item = String> {
-    let strategy = crate::gen::scenario_for_impl();
+    programs(crate::gen::scenario_for_impl(), seed)
+}
+
+/// The programs `fuzz` generates from `seed` (for CPython), in order.
+pub fn cpython_programs(seed: u64) -> impl Iterator<Item = String> {
+    programs(crate::gen::scenario(), seed)
+}
+
+fn programs(strategy: impl Strategy<Value = String>, seed: u64) -> impl Iterator<Item = String> {
     let mut run = runner(seed);
     std::iter::from_fn(move || loop {
         if let Ok(tree) = strategy.new_tree(&mut run) {
@@ -106,10 +122,17 @@ pub fn fuzz(
         .collect::<Result<_, _>>()?;
     let mut report = FuzzReport {
         seed,
+        generated: cases,
         ..Default::default()
     };
+    for t in &texts {
+        report.constructs.add(t);
+    }
     let mut progress = Progress::new("fuzz");
-    let total = cases * versions.len();
+    let total: usize = versions
+        .iter()
+        .map(|v| scenarios.iter().filter(|s| s.targets(*v)).count())
+        .sum();
     let mut checked = 0;
     for chunk in versions.chunks(2) {
         let handles: Vec<_> = chunk
@@ -118,6 +141,7 @@ pub fn fuzz(
                 let programs: Vec<crate::oracle::Job> = scenarios
                     .iter()
                     .enumerate()
+                    .filter(|(_, s)| s.targets(*v))
                     .map(|(i, s)| {
                         (
                             i.to_string(),
@@ -136,6 +160,7 @@ pub fn fuzz(
             let (v, res) = h.join().map_err(|_| "oracle thread panicked".to_string())?;
             let res = res?;
             let mut bad = Vec::new();
+            let n = res.len();
             for (id, cp) in res {
                 let i: usize = id.parse().expect("index ids");
                 let ok = match cp {
@@ -151,7 +176,7 @@ pub fn fuzz(
                 checked += 1;
                 progress.tick(checked, Some(total));
             }
-            report.per_version.push((v, cases, bad.len()));
+            report.per_version.push((v, n, bad.len()));
             // Shrink at most a few per version: each is a separate bug report.
             for &i in bad.iter().take(3) {
                 std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
@@ -219,7 +244,12 @@ pub struct ImplCampaign {
     /// Of `checked`, those that agreed only with events at one instant in another order.
     pub ties: usize,
     pub skipped: usize,
+    /// Why programs were skipped, with how many.
+    pub skip_reasons: std::collections::BTreeMap<String, usize>,
     pub disagreements: usize,
+    /// How many generated programs used each construct, and how many of those were compared.
+    pub generated_constructs: crate::gen::Counts,
+    pub compared_constructs: crate::gen::Counts,
     /// The first disagreement, shrunk: (scenario JSON, trace diff).
     pub counterexample: Option<(String, String)>,
     /// Every disagreement as generated (case number, scenario JSON, trace diff): on a
@@ -260,8 +290,22 @@ pub fn impl_campaign(
             continue;
         };
         let text = tree.current();
-        match impl_verdict(&text, rt) {
-            None | Some(crate::check::ImplVerdict::Skipped(_)) => out.skipped += 1,
+        out.generated_constructs.add(&text);
+        let verdict = impl_verdict(&text, rt);
+        if !matches!(verdict, None | Some(crate::check::ImplVerdict::Skipped(_))) {
+            out.compared_constructs.add(&text);
+        }
+        match verdict {
+            None => {
+                out.skipped += 1;
+                *out.skip_reasons
+                    .entry("the scenario does not load".into())
+                    .or_default() += 1;
+            }
+            Some(crate::check::ImplVerdict::Skipped(why)) => {
+                out.skipped += 1;
+                *out.skip_reasons.entry(why).or_default() += 1;
+            }
             Some(crate::check::ImplVerdict::Agree) => out.checked += 1,
             Some(crate::check::ImplVerdict::AgreeAtTie) => {
                 out.checked += 1;

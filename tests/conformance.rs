@@ -150,3 +150,23 @@ fn c1_rejects_wait_that_retrieves_every_exception() {
 fn c1_rejects_wait_that_keeps_its_callbacks() {
     rejects(Fault::WaitKeepsCallbacks);
 }
+
+#[test]
+fn c1_rejects_taskgroup_that_keeps_siblings_running() {
+    rejects(Fault::TaskGroupKeepsSiblings);
+}
+
+#[test]
+fn c1_rejects_shield_that_forwards_the_cancellation() {
+    rejects(Fault::ShieldForwardsCancel);
+}
+
+#[test]
+fn c1_rejects_timeout_that_lets_the_cancellation_out() {
+    rejects(Fault::TimeoutLetsCancelOut);
+}
+
+#[test]
+fn c1_rejects_as_completed_that_ignores_its_timeout() {
+    rejects(Fault::AsCompletedIgnoresTimeout);
+}

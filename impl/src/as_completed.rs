@@ -166,6 +166,8 @@ where
             registered.push((f, id));
         }
     }
+    let timeout =
+        timeout.filter(|_| !crate::faults::active(crate::faults::Fault::AsCompletedIgnoresTimeout));
     if let (Some(d), true) = (timeout, n > 0) {
         let s = shared.clone();
         let timer = runtime.call_later(d, Box::new(move || s.handle_timeout()));

@@ -15,14 +15,27 @@ pub enum Fault {
     WaitRetrievesAll,
     /// wait leaves its callbacks on the children when it returns (violates W5).
     WaitKeepsCallbacks,
+    /// A TaskGroup's first failing child does not cancel the other children (taskgroups.py's
+    /// `_abort`).
+    TaskGroupKeepsSiblings,
+    /// Cancelling shield's outer future cancels the inner one too.
+    ShieldForwardsCancel,
+    /// An expired timeout lets the CancelledError out instead of raising TimeoutError.
+    TimeoutLetsCancelOut,
+    /// as_completed never times out.
+    AsCompletedIgnoresTimeout,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 4] = [
+    pub const ALL: [Fault; 8] = [
         Fault::GatherDropsSiblings,
         Fault::GatherReportsLate,
         Fault::WaitRetrievesAll,
         Fault::WaitKeepsCallbacks,
+        Fault::TaskGroupKeepsSiblings,
+        Fault::ShieldForwardsCancel,
+        Fault::TimeoutLetsCancelOut,
+        Fault::AsCompletedIgnoresTimeout,
     ];
 }
 

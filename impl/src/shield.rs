@@ -79,9 +79,15 @@ where
         }
     });
     let inner2 = inner.clone();
-    outer.add_done_callback(move |_outer: &AioFuture<T, E>| {
+    outer.add_done_callback(move |outer: &AioFuture<T, E>| {
         // `_outer_done_callback`.
         if !inner2.done() {
+            if outer.cancelled()
+                && crate::faults::active(crate::faults::Fault::ShieldForwardsCancel)
+            {
+                inner2.cancel(None);
+                return;
+            }
             inner2.remove_done_callback(inner_cb);
         }
     });

@@ -309,7 +309,16 @@ where
                 // tokio timer, say), or in a step: the next step delivers it.
                 st.task.must_cancel = Some(msg);
                 ctl.cancel_pending.store(true, Ordering::SeqCst);
-                let waker = st.task.waker.take();
+                // A task cancelled from its own step (by itself, or by a TaskGroup's or a
+                // timeout's code running in it) is not woken: as `Task.cancel()` schedules
+                // nothing, its next step comes when what it awaits next says so, after the
+                // callbacks the rest of this step schedules (the end of the step forwards the
+                // request to that await). Waking it here ran its next step before them.
+                let waker = if is_current(ctl) {
+                    None
+                } else {
+                    st.task.waker.take()
+                };
                 drop(st);
                 if let Some(w) = waker {
                     w.wake();

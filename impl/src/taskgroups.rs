@@ -26,7 +26,7 @@ use crate::identity::IdentityMap;
 use crate::raised::Raised;
 use crate::report::{self, Report};
 use crate::sync::{lock, Arc, Mutex};
-use crate::task::{current_task, Task, TaskRef};
+use crate::task::{current_task, Task, TaskContext, TaskRef};
 
 /// Why [`TaskGroup::run`] did not return the body's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,9 +180,11 @@ impl<E> fmt::Debug for TaskGroup<E> {
         if !st.errors.is_empty() {
             write!(f, " errors={}", st.errors.len())?;
         }
+        // `_entered` stays true once the group is entered (and a handle exists only then),
+        // after it exited too.
         if st.aborting {
             write!(f, " cancelling")?;
-        } else if !st.exiting {
+        } else {
             write!(f, " entered")?;
         }
         write!(f, ">")
@@ -234,7 +236,10 @@ where
                     // Nothing a cancel runs synchronously takes this lock: callbacks are
                     // scheduled.
                     st.parent_cancel_requested = true;
-                    cancel_all(self.abort_locked(&mut st));
+                    let members = self.abort_locked(&mut st);
+                    if !crate::faults::active(crate::faults::Fault::TaskGroupKeepsSiblings) {
+                        cancel_all(members);
+                    }
                     self.parent.clone().cancel_task(None);
                     abort = Some(Ok(()));
                 }
@@ -417,6 +422,27 @@ where
         F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
     {
         self.add(|| crate::task::spawn_named(name, child))
+    }
+
+    /// Has the group cancelled its parent task (`_parent_cancel_requested`: a child failed
+    /// and nothing had aborted the group yet)? `run` withdraws that request as it exits.
+    pub fn parent_cancel_requested(&self) -> bool {
+        lock(&self.group.st).parent_cancel_requested
+    }
+
+    /// [`spawn`](Self::spawn) of a child that handles its own cancellation, with an optional
+    /// name, as [`spawn_with_named`](crate::spawn_with_named) (an interpreter's coroutine,
+    /// which sees a delivered cancellation through its [`TaskContext`]).
+    pub fn spawn_with_named<T, F>(
+        &self,
+        name: Option<&str>,
+        make: impl FnOnce(TaskContext) -> F,
+    ) -> Result<Task<T, E>, SpawnError>
+    where
+        T: Clone + Send + 'static,
+        F: Future<Output = Result<T, Raised<E>>> + Send + 'static,
+    {
+        self.add(|| crate::task::spawn_with_named(name, make))
     }
 
     /// [`spawn`](Self::spawn) with eager start ([`spawn_eager`](crate::spawn_eager)): the

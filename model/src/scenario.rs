@@ -12,7 +12,8 @@
 //!   },
 //!   "main": [
 //!     {"try": ["await asyncio.gather(work(1), work(2))"],
-//!      "except": [{"type": "ValueError", "as": "e", "body": ["print('caught', repr(e))"]}]}
+//!      "except": [{"type": "ValueError", "as": "e", "body": ["print('caught', repr(e))"]}]},
+//!     {"async with": "asyncio.Lock() as lock", "body": ["print(lock.locked())"]}
 //!   ]
 //! }
 //! ```
@@ -131,6 +132,18 @@ impl Writer<'_> {
             self.body(body, &format!("{place}.body"), level + 1)?;
             return Ok(());
         }
+        if m.contains_key("async with") {
+            self.check_keys(&m, place, &["async with", "body"])?;
+            let head = self
+                .text(m.get("async with"), &format!("{place}.async with"))?
+                .to_string();
+            self.line(level, &format!("async with {head}:"));
+            let body = m
+                .get("body")
+                .ok_or_else(|| self.err(place, "an 'async with' needs 'body'"))?;
+            self.body(body, &format!("{place}.body"), level + 1)?;
+            return Ok(());
+        }
         if let Some(body) = m.get("try") {
             self.check_keys(&m, place, &["try", "except", "else", "finally"])?;
             if m.get("except").is_none() && m.get("finally").is_none() {
@@ -174,7 +187,10 @@ impl Writer<'_> {
             }
             return Ok(());
         }
-        Err(self.err(place, "a statement object must have 'if', 'for' or 'try'"))
+        Err(self.err(
+            place,
+            "a statement object must have 'if', 'for', 'async with' or 'try'",
+        ))
     }
 }
 

@@ -105,6 +105,12 @@ pub enum Stmt {
         orelse: Vec<Stmt>,
         finally: Vec<Stmt>,
     },
+    /// `async with ctx [as var]: body` (one item).
+    AsyncWith {
+        ctx: Expr,
+        var: Option<String>,
+        body: Vec<Stmt>,
+    },
 }
 
 /// A coroutine function: `async def name(params): body`.

@@ -19,7 +19,8 @@ use super::exceptions::ExcClass;
 use super::interp::{Interp, Me};
 use super::trace::record_gather;
 use super::value::{
-    exc, exc_repr, num, repr, str_of, to_exc, truthy, Builtin, Fut, FutRef, NativeCall, PyExc, R, V,
+    exc, exc_repr, num, opaque, repr, str_of, to_exc, truthy, Builtin, Fut, FutRef, NativeCall,
+    PyExc, R, V,
 };
 
 impl Interp {
@@ -186,6 +187,7 @@ impl Interp {
             V::Fut(FutRef::Gather(_)) => {
                 Err(self.unsupported("a gather inside gather, wait or wait_for"))
             }
+            V::Fut(FutRef::Future(f)) => Ok(f.clone()),
             _ => Err(exc(
                 ExcClass::TypeError,
                 "An asyncio.Future, a coroutine or an awaitable is required",
@@ -201,6 +203,8 @@ impl Interp {
         me: &Me,
     ) -> R<V> {
         match b {
+            Builtin::Print | Builtin::Repr | Builtin::Str if args.iter().any(opaque) => Err(self
+                .unsupported("the repr of a task, future, coroutine, function or asyncio object")),
             Builtin::Print => {
                 let text = args.iter().map(str_of).collect::<Vec<_>>().join(" ");
                 self.event(Event::Print {
@@ -324,6 +328,12 @@ impl Interp {
                     return_when,
                 })))
             }
+            Builtin::TaskGroup
+            | Builtin::Timeout
+            | Builtin::TimeoutAt
+            | Builtin::Shield
+            | Builtin::AsCompleted
+            | Builtin::GetRunningLoop => self.call_structured(b, args, kw),
             Builtin::WaitFor => {
                 let aw = args
                     .first()
@@ -344,6 +354,7 @@ impl Interp {
         let (done, cancelled) = match &fr {
             FutRef::Task(t) => (t.done(), t.cancelled()),
             FutRef::Gather(g) => (g.done(), g.future().cancelled()),
+            FutRef::Future(f) => (f.done(), f.cancelled()),
         };
         match m {
             "done" => Ok(V::Bool(done)),
@@ -353,14 +364,19 @@ impl Interp {
                 Ok(V::Bool(match &fr {
                     FutRef::Task(t) => t.cancel(msg.as_deref()),
                     FutRef::Gather(g) => g.cancel(msg.as_deref()),
+                    FutRef::Future(f) => f.cancel(msg),
                 }))
             }
             "result" => match &fr {
                 FutRef::Task(t) => t.result(),
+                FutRef::Future(f) => f.result(),
                 FutRef::Gather(_) => Err(self.unsupported("gather.result()")),
             },
             "exception" => match &fr {
                 FutRef::Task(t) => t
+                    .exception()
+                    .map(|e| e.map(|e| V::Exc(Arc::new(to_exc(&e)))).unwrap_or(V::None)),
+                FutRef::Future(f) => f
                     .exception()
                     .map(|e| e.map(|e| V::Exc(Arc::new(to_exc(&e)))).unwrap_or(V::None)),
                 FutRef::Gather(_) => Err(self.unsupported("gather.exception()")),

@@ -18,6 +18,7 @@ use imp::Raised;
 
 use super::interp::Interp;
 use super::lower::{self, Entry};
+use super::runtime::PAUSED_LIMIT;
 use super::trace::{finish_trace, outcome_of, record_gather, stopped};
 use super::value::{exc_repr, to_exc, CoroObj, PyExc, V};
 use super::{Runtime, Unsupported, REFERENCE, TURN_RULES, WORKERS};
@@ -78,6 +79,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
         tasks: Mutex::new(Vec::new()),
         coros: Mutex::new(Vec::new()),
         unsupported: Mutex::new(None),
+        cleanups: Mutex::new(Vec::new()),
     });
     let main_def = defs.len() - 1;
     let collector = imp::report::Collector::new();
@@ -94,7 +96,7 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
                     let i = interp.clone();
                     r.block_on(async move {
                         *i.tokio_start.lock().unwrap() = Some(tokio::time::Instant::now());
-                        tokio_flow(&i, main_def, Duration::from_secs(1_000_000)).await
+                        tokio_flow(&i, main_def, Duration::from_secs_f64(PAUSED_LIMIT)).await
                     });
                 }
                 Err(e) => *interp.unsupported.lock().unwrap() = Some(format!("tokio runtime: {e}")),
@@ -128,6 +130,16 @@ pub fn run_with_info(p: &Program, rt: Runtime) -> Result<(Trace, RunInfo), Unsup
             .filter(|t| t.cancel_raced_step())
             .count(),
     };
+    let closed_in_try = std::mem::take(&mut *interp.cleanups.lock().unwrap())
+        .into_iter()
+        .any(|(t, depth)| !t.done() && depth.load(Ordering::SeqCst) > 0);
+    if closed_in_try {
+        // CPython closes the coroutine of a task destroyed while pending: GeneratorExit at
+        // its await runs its `finally` (and `except BaseException`), which may print.
+        interp.unsupported.lock().unwrap().get_or_insert_with(|| {
+            "a task destroyed while pending inside try/finally (or except BaseException): CPython's collector runs that code as it closes the coroutine".into()
+        });
+    }
     let tasks = std::mem::take(&mut *interp.tasks.lock().unwrap());
     drop(tasks);
     *interp.executor_now.lock().unwrap() = None;

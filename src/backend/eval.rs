@@ -5,16 +5,18 @@
 //! Apart because it is Python's semantics, independent of asyncio: what it meets of asyncio it
 //! hands to `interp.rs` (`await`) and `builtins.rs` (calls).
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use aiospec_impl as imp;
 use imp::Raised;
 
-use super::ast::{Arg, BinOp, CmpOp, Const, Expr, Stmt};
+use super::ast::{Arg, BinOp, CmpOp, Const, Expr, Handler, Stmt};
 use super::exceptions::ExcClass;
 use super::interp::{BoxFut, Flow, Interp, Locals, Me};
-use super::value::{exc, num, raise, repr, to_exc, truthy, Builtin, CoroObj, PyExc, R, V};
+use super::value::{
+    exc, num, raise, repr, to_exc, truthy, Builtin, CoroObj, NativeCall, Obj, PyExc, R, V,
+};
 use super::REFERENCE;
 
 impl Interp {
@@ -100,9 +102,20 @@ impl Interp {
                     let branch = if truthy(&c) { then } else { els };
                     self.exec_block(branch, locals, me, handling).await
                 }
+                Stmt::AsyncWith { ctx, var, body } => {
+                    self.exec_async_with(ctx, var, body, locals, me, handling)
+                        .await
+                }
                 Stmt::For { var, iter, body } => {
                     let it = self.eval(iter, locals, me).await?;
-                    for item in self.iterate(&it)? {
+                    let items = match &it {
+                        // Before 3.13, `_wait_for_one()` coroutines, one per distinct future.
+                        V::Obj(Obj::AsCompleted(ac)) => (0..self.as_completed_len(ac))
+                            .map(|_| V::Native(Arc::new(NativeCall::AsCompletedNext(ac.clone()))))
+                            .collect(),
+                        _ => self.iterate(&it)?,
+                    };
+                    for item in items {
                         locals.insert(var.clone(), item);
                         if let Flow::Return(v) = self.exec_block(body, locals, me, handling).await?
                         {
@@ -117,34 +130,14 @@ impl Interp {
                     orelse,
                     finally,
                 } => {
-                    let mut r = self.exec_block(body, locals, me, handling).await;
-                    if let Err(raised) = &r {
-                        let e = to_exc(raised);
-                        let mut matched = None;
-                        for h in handlers {
-                            let ok = match &h.types {
-                                None => true,
-                                Some(t) => {
-                                    let tv = self.eval(t, locals, me).await?;
-                                    self.matches(&e, &tv)?
-                                }
-                            };
-                            if ok {
-                                matched = Some(h);
-                                break;
-                            }
-                        }
-                        if let Some(h) = matched {
-                            if let Some(n) = &h.name {
-                                locals.insert(n.clone(), V::Exc(Arc::new(e)));
-                            }
-                            handling.push(raised.clone());
-                            r = self.exec_block(&h.body, locals, me, handling).await;
-                            handling.pop();
-                        }
-                    } else if !orelse.is_empty() {
-                        r = self.exec_block(orelse, locals, me, handling).await;
-                    }
+                    // Code a GeneratorExit at an await of the body would run (see `Me`).
+                    let exits = !finally.is_empty() as usize
+                        + handlers.iter().any(|h| catches_generator_exit(&h.types)) as usize;
+                    me.cleanups.fetch_add(exits, Ordering::SeqCst);
+                    let r = self
+                        .exec_try(body, handlers, orelse, locals, me, handling)
+                        .await;
+                    me.cleanups.fetch_sub(exits, Ordering::SeqCst);
                     if !finally.is_empty() {
                         match self.exec_block(finally, locals, me, handling).await {
                             Ok(Flow::Normal) => {}
@@ -154,6 +147,49 @@ impl Interp {
                     r
                 }
             }
+        })
+    }
+
+    /// A `try` statement but its `finally`.
+    fn exec_try<'a>(
+        self: &'a Arc<Self>,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+        locals: &'a mut Locals,
+        me: &'a Me,
+        handling: &'a mut Vec<Raised<PyExc>>,
+    ) -> BoxFut<'a, R<Flow>> {
+        Box::pin(async move {
+            let mut r = self.exec_block(body, locals, me, handling).await;
+            if let Err(raised) = &r {
+                let e = to_exc(raised);
+                let mut matched = None;
+                for h in handlers {
+                    let ok = match &h.types {
+                        None => true,
+                        Some(t) => {
+                            let tv = self.eval(t, locals, me).await?;
+                            self.matches(&e, &tv)?
+                        }
+                    };
+                    if ok {
+                        matched = Some(h);
+                        break;
+                    }
+                }
+                if let Some(h) = matched {
+                    if let Some(n) = &h.name {
+                        locals.insert(n.clone(), V::Exc(Arc::new(e)));
+                    }
+                    handling.push(raised.clone());
+                    r = self.exec_block(&h.body, locals, me, handling).await;
+                    handling.pop();
+                }
+            } else if !orelse.is_empty() {
+                r = self.exec_block(orelse, locals, me, handling).await;
+            }
+            r
         })
     }
 
@@ -212,6 +248,12 @@ impl Interp {
                         "CancelledError" => V::Class(ExcClass::CancelledError),
                         "TimeoutError" => V::Class(ExcClass::TimeoutError),
                         "InvalidStateError" => V::Class(ExcClass::InvalidStateError),
+                        "TaskGroup" => V::Builtin(Builtin::TaskGroup),
+                        "timeout" => V::Builtin(Builtin::Timeout),
+                        "timeout_at" => V::Builtin(Builtin::TimeoutAt),
+                        "shield" => V::Builtin(Builtin::Shield),
+                        "as_completed" => V::Builtin(Builtin::AsCompleted),
+                        "get_running_loop" => V::Builtin(Builtin::GetRunningLoop),
                         c @ ("FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
                             V::Str(Arc::from(c))
                         }
@@ -237,6 +279,7 @@ impl Interp {
                             Ok(V::Method(f, m))
                         }
                         V::Exc(x) if attr == "args" => Ok(V::Tuple(Arc::new(x.args.clone()))),
+                        V::Obj(o) => self.obj_attr(o, attr),
                         // Any other attribute (an exception's `__context__`, ...) is outside
                         // what this backend runs: the program is skipped, never given an
                         // AttributeError CPython would not raise.
@@ -493,7 +536,20 @@ impl Interp {
             V::Class(c) => Ok(V::Exc(Arc::new(PyExc { class: c, args }))),
             V::Builtin(b) => self.call_builtin(b, args, kw, me),
             V::Method(fr, m) => self.call_method(fr, m, args),
+            V::ObjMethod(o, m) => self.call_obj_method(o, m, args),
             _ => Err(exc(ExcClass::TypeError, "object is not callable")),
         }
+    }
+}
+
+/// Does an `except` clause of these types catch the GeneratorExit that closes a coroutine?
+fn catches_generator_exit(types: &Option<Expr>) -> bool {
+    match types {
+        None => true,
+        Some(Expr::Name(n)) => n == "BaseException" || n == "GeneratorExit",
+        Some(Expr::Tuple(items)) => items
+            .iter()
+            .any(|t| catches_generator_exit(&Some(t.clone()))),
+        Some(_) => false,
     }
 }

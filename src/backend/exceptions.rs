@@ -32,6 +32,10 @@ pub enum ExcClass {
     AsyncioTimeoutError,
     /// `asyncio.InvalidStateError`.
     InvalidStateError,
+    /// 3.11+: what a TaskGroup raises when a child or its body failed.
+    BaseExceptionGroup,
+    /// 3.11+: a `BaseExceptionGroup` and an `Exception` (whose errors are all `Exception`s).
+    ExceptionGroup,
 }
 
 impl ExcClass {
@@ -59,6 +63,8 @@ impl ExcClass {
             "GeneratorExit" => GeneratorExit,
             "asyncio.CancelledError" => CancelledError,
             "asyncio.InvalidStateError" => InvalidStateError,
+            "BaseExceptionGroup" if v.minor() >= 11 => BaseExceptionGroup,
+            "ExceptionGroup" if v.minor() >= 11 => ExceptionGroup,
             "asyncio.TimeoutError" => {
                 if v.timeout_error_is_builtin() {
                     TimeoutError
@@ -116,6 +122,8 @@ impl ExcClass {
             GeneratorExit => "GeneratorExit",
             CancelledError => "CancelledError",
             InvalidStateError => "InvalidStateError",
+            BaseExceptionGroup => "BaseExceptionGroup",
+            ExceptionGroup => "ExceptionGroup",
         }
     }
 
@@ -139,11 +147,17 @@ impl ExcClass {
                 }
             }
             AsyncioTimeoutError | InvalidStateError => Exception,
+            BaseExceptionGroup => BaseException,
+            // Also a BaseExceptionGroup: see `is_subclass`.
+            ExceptionGroup => Exception,
         })
     }
 
     /// `issubclass(self, other)` on version `v`.
     pub fn is_subclass(self, other: ExcClass, v: PyVersion) -> bool {
+        if self == ExcClass::ExceptionGroup && other == ExcClass::BaseExceptionGroup {
+            return true;
+        }
         let mut c = Some(self);
         while let Some(k) = c {
             if k == other {

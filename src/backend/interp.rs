@@ -17,6 +17,7 @@ use imp::{Raised, TaskContext};
 
 use super::ast::CoroDef;
 use super::exceptions::ExcClass;
+use super::runtime::PAUSED_LIMIT;
 use super::value::{exc, repr, to_exc, CoroObj, FutRef, NativeCall, PyExc, R, V};
 use super::{Runtime, MULTI_THREAD_MAX_SLEEP};
 
@@ -33,7 +34,14 @@ pub(super) struct Interp {
     pub(super) tasks: Mutex<Vec<imp::Task<V, PyExc>>>,
     pub(super) coros: Mutex<Vec<Arc<CoroObj>>>,
     pub(super) unsupported: Mutex<Option<String>>,
+    /// Each coroutine task with its `Me::cleanups`: a task still pending when the run ends
+    /// inside such a `try` would run Python code as CPython's collector closes it, which a
+    /// dropped Rust future does not (the program is then unsupported).
+    pub(super) cleanups: Mutex<Vec<TaskCleanups>>,
 }
+
+/// A coroutine task and its `Me::cleanups`.
+pub(super) type TaskCleanups = (imp::Task<V, PyExc>, Arc<AtomicUsize>);
 
 pub(super) type Locals = HashMap<String, V>;
 
@@ -47,6 +55,13 @@ pub(super) enum Flow {
 pub(super) struct Me {
     pub(super) ctx: TaskContext,
     pub(super) task: Arc<OnceLock<imp::Task<V, PyExc>>>,
+    /// How many `try` statements the task is in whose `finally` (or `except BaseException`,
+    /// `except GeneratorExit`, bare `except`) would run if the task were destroyed pending
+    /// and its coroutine closed (GeneratorExit): see `Interp::cleanups`.
+    pub(super) cleanups: Arc<AtomicUsize>,
+    /// How many more cancellation requests 3.11 counts in this task's `cancelling()` than
+    /// aiospec-impl (whose TaskGroup is 3.13's): see `Interp::exec_async_with`.
+    pub(super) cancel_lag: Arc<AtomicUsize>,
 }
 
 pub(super) type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -62,7 +77,21 @@ impl Interp {
 
     /// `create_task(coro)` / ensure_future of a coroutine.
     pub(super) fn spawn_coro(self: &Arc<Self>, c: Arc<CoroObj>) -> R<imp::Task<V, PyExc>> {
-        if c.started.swap(true, Ordering::SeqCst) {
+        self.spawn_coro_in(c, None)
+    }
+
+    /// `create_task(coro)`, or `tg.create_task(coro)` when `group` is given.
+    pub(super) fn spawn_coro_in(
+        self: &Arc<Self>,
+        c: Arc<CoroObj>,
+        group: Option<&imp::TaskGroup<PyExc>>,
+    ) -> R<imp::Task<V, PyExc>> {
+        // A group may refuse the coroutine, which then stays unstarted (never awaited).
+        let reused = match group {
+            None => c.started.swap(true, Ordering::SeqCst),
+            Some(_) => c.started.load(Ordering::SeqCst),
+        };
+        if reused {
             return Err(exc(
                 ExcClass::RuntimeError,
                 "cannot reuse already awaited coroutine",
@@ -72,16 +101,36 @@ impl Interp {
         let slot = me_task.clone();
         let interp = self.clone();
         let co = c.clone();
-        let t = imp::spawn_with_named(Some(&c.label), move |ctx| {
-            let me = Me { ctx, task: slot };
+        let cleanups = Arc::new(AtomicUsize::new(0));
+        let depth = cleanups.clone();
+        let make = move |ctx| {
+            let me = Me {
+                ctx,
+                task: slot,
+                cleanups: depth,
+                cancel_lag: Arc::new(AtomicUsize::new(0)),
+            };
             async move {
                 // A task cancelled before its first step never runs its coroutine (T6).
                 interp.check_delivered(&me)?;
                 interp.run_body(co.def, co.args.clone(), me).await
             }
-        })
-        .map_err(|_| exc(ExcClass::RuntimeError, "no running event loop"))?;
+        };
+        let t = match group {
+            None => imp::spawn_with_named(Some(&c.label), make)
+                .map_err(|_| exc(ExcClass::RuntimeError, "no running event loop"))?,
+            // Refused, the coroutine is left as it was: never awaited (3.11; 3.13 closes it).
+            Some(g) => g.spawn_with_named(Some(&c.label), make).map_err(|e| {
+                let state = match e {
+                    imp::SpawnError::Finished => "is finished",
+                    imp::SpawnError::ShuttingDown => "is shutting down",
+                };
+                exc(ExcClass::RuntimeError, &format!("TaskGroup {g:?} {state}"))
+            })?,
+        };
+        c.started.store(true, Ordering::SeqCst);
         let _ = me_task.set(t.clone());
+        self.cleanups.lock().unwrap().push((t.clone(), cleanups));
         self.tasks.lock().unwrap().push(t.clone());
         Ok(t)
     }
@@ -92,7 +141,12 @@ impl Interp {
         let slot = me_task.clone();
         let interp = self.clone();
         let t = imp::spawn_with_named(Some(label), move |ctx| {
-            let me = Me { ctx, task: slot };
+            let me = Me {
+                ctx,
+                task: slot,
+                cleanups: Arc::new(AtomicUsize::new(0)),
+                cancel_lag: Arc::new(AtomicUsize::new(0)),
+            };
             async move {
                 interp.check_delivered(&me)?;
                 interp.await_value(v, &me).await
@@ -150,6 +204,9 @@ impl Interp {
                     if self.runtime == Runtime::TokioMulti && d > MULTI_THREAD_MAX_SLEEP {
                         return Err(self.unsupported("a sleep too long for real time"));
                     }
+                    if self.runtime == Runtime::TokioPaused && d >= PAUSED_LIMIT {
+                        return Err(self.unsupported("a sleep beyond the paused tokio run's limit"));
+                    }
                     if d <= 0.0 {
                         me.ctx.yield_now::<PyExc>().await?;
                         self.check_delivered(me)?;
@@ -164,6 +221,11 @@ impl Interp {
                 }
                 V::Fut(FutRef::Task(t)) => {
                     let r = t.future().clone().await;
+                    self.check_delivered(me)?;
+                    r
+                }
+                V::Fut(FutRef::Future(f)) => {
+                    let r = f.clone().await;
                     self.check_delivered(me)?;
                     r
                 }
@@ -185,6 +247,7 @@ impl Interp {
                         return_when,
                     } => self.wait(fs, timeout, return_when, me).await,
                     NativeCall::WaitFor { aw, timeout } => self.wait_for(aw, timeout, me).await,
+                    NativeCall::AsCompletedNext(it) => self.as_completed_next(it, me).await,
                 },
                 other => Err(exc(
                     ExcClass::TypeError,

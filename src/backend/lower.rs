@@ -226,6 +226,17 @@ fn stmt(s: &PS) -> Result<Stmt, Unsupported> {
                 finally: stmts(&t.finalbody)?,
             }
         }
+        PS::With(w) => {
+            if !w.is_async || w.items.len() != 1 {
+                return Err(unsupported("with, or async with of several items"));
+            }
+            let item = &w.items[0];
+            Stmt::AsyncWith {
+                ctx: expr(&item.context_expr)?,
+                var: item.optional_vars.as_deref().map(name_of).transpose()?,
+                body: stmts(&w.body)?,
+            }
+        }
         _ => return Err(unsupported("a statement the backend does not run")),
     })
 }

@@ -3,7 +3,8 @@
 //!
 //! An interpreter walks the scenario's statements as async Rust: a coroutine call is a lazy
 //! coroutine object, `await` of one runs it inline, `create_task`, `gather`, `wait`,
-//! `wait_for` and `sleep` are aiospec-impl's. The implementation follows the asyncio of
+//! `wait_for`, `sleep`, `TaskGroup`, `timeout`, `shield` and `as_completed` are
+//! aiospec-impl's. The implementation follows the asyncio of
 //! Python 3.11 (the reference version of the comparison: see `REFERENCE`).
 //!
 //! Scenarios using what the backend does not support return `Err(Unsupported)`, and the
@@ -20,6 +21,8 @@
 //! - `eval.rs`: statements and expressions: Python's semantics, not asyncio's.
 //! - `builtins.rs`: Python's builtins and asyncio's API (`create_task`, `gather`, `wait`,
 //!   `wait_for`, `sleep`) and future methods, against asyncio's `tasks.py`.
+//! - `structured.rs`: `async with asyncio.TaskGroup()`, `asyncio.timeout`/`timeout_at`,
+//!   `shield` and `as_completed`, against `taskgroups.py`, `timeouts.py` and `tasks.py`.
 //! - `value.rs`: values and coroutine objects, and how they print as CPython prints them.
 //! - `trace.rs`: trace emission, against the model's trace format.
 //!
@@ -40,6 +43,7 @@ mod driver;
 mod eval;
 mod interp;
 mod runtime;
+mod structured;
 mod trace;
 mod value;
 

@@ -63,6 +63,10 @@ pub const TURN_RULES: [&str; 1] = ["X4"];
 /// The longest sleep run in real time on the multi-thread runtime (scenario seconds).
 pub const MULTI_THREAD_MAX_SLEEP: f64 = 100.0;
 
+/// How long a run on paused tokio time may last (scenario seconds): beyond it the run is
+/// reported stuck, so a longer sleep is unsupported there.
+pub const PAUSED_LIMIT: f64 = 1_000_000.0;
+
 /// Real time on the multi-thread runtime: one scenario second is this long.
 pub const TIME_SCALE: Duration = Duration::from_millis(20);
 

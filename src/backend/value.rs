@@ -31,11 +31,41 @@ pub(super) type R<T> = Result<T, Raised<PyExc>>;
 pub(super) enum FutRef {
     Task(imp::Task<V, PyExc>),
     Gather(imp::Gather<V, PyExc>),
+    /// A plain future: `asyncio.shield`'s outer future.
+    Future(Fut),
 }
 
 pub(super) enum NativeCall {
-    Wait { fs: V, timeout: V, return_when: V },
-    WaitFor { aw: V, timeout: V },
+    Wait {
+        fs: V,
+        timeout: V,
+        return_when: V,
+    },
+    WaitFor {
+        aw: V,
+        timeout: V,
+    },
+    /// What iterating `as_completed` yields before 3.13: `_wait_for_one()`, the next result.
+    AsCompletedNext(AsCompletedRef),
+}
+
+/// `as_completed`'s iterator, taken out while one of its items is awaited.
+pub(super) type AsCompletedRef = Arc<std::sync::Mutex<Option<imp::AsCompleted<V, PyExc>>>>;
+
+/// asyncio objects other than futures: the running loop, context managers before and after
+/// `async with` enters them, `as_completed`'s iterator.
+#[derive(Clone)]
+pub(super) enum Obj {
+    /// `asyncio.get_running_loop()`.
+    Loop,
+    /// `asyncio.TaskGroup()`: the group once `async with` has entered it.
+    NewTaskGroup(Arc<std::sync::OnceLock<imp::TaskGroup<PyExc>>>),
+    /// `asyncio.timeout(d)` / `timeout_at(when)`: the deadline on the loop's clock, in
+    /// seconds (None: no deadline), and whether `async with` has entered it.
+    NewTimeout(Option<f64>, Arc<AtomicBool>),
+    TaskGroup(imp::TaskGroup<PyExc>),
+    Timeout(imp::Timeout),
+    AsCompleted(AsCompletedRef),
 }
 
 pub(super) struct CoroObj {
@@ -60,6 +90,12 @@ pub(super) enum Builtin {
     WaitFor,
     CreateTask,
     CurrentTask,
+    TaskGroup,
+    Timeout,
+    TimeoutAt,
+    Shield,
+    AsCompleted,
+    GetRunningLoop,
 }
 
 #[derive(Clone)]
@@ -83,6 +119,9 @@ pub(super) enum V {
     Func(usize),
     Builtin(Builtin),
     Method(FutRef, &'static str),
+    Obj(Obj),
+    /// A method of an `Obj`, bound.
+    ObjMethod(Obj, &'static str),
 }
 
 impl fmt::Debug for V {
@@ -110,7 +149,30 @@ pub(super) fn repr(v: &V) -> String {
         V::SleepCoro(_) => "<coroutine object sleep>".into(),
         V::Native(_) => "<coroutine object>".into(),
         V::Fut(_) => "<future>".into(),
-        V::Func(_) | V::Builtin(_) | V::Method(..) => "<function>".into(),
+        V::Func(_) | V::Builtin(_) | V::Method(..) | V::ObjMethod(..) => "<function>".into(),
+        V::Obj(Obj::TaskGroup(tg)) => format!("{tg:?}"),
+        V::Obj(Obj::Timeout(t)) => format!("{t:?}"),
+        V::Obj(_) => "<object>".into(),
+    }
+}
+
+/// Is `v`, or something in it, an object whose repr the backend does not reproduce (a task,
+/// future, coroutine, function or asyncio object: CPython's show addresses, source lines and
+/// states)?
+pub(super) fn opaque(v: &V) -> bool {
+    match v {
+        V::None | V::Bool(_) | V::Int(_) | V::Float(_) | V::Str(_) | V::Class(_) => false,
+        V::List(l) | V::Tuple(l) | V::Set(l) => l.iter().any(opaque),
+        V::Exc(e) => e.args.iter().any(opaque),
+        V::Coro(_)
+        | V::SleepCoro(_)
+        | V::Native(_)
+        | V::Fut(_)
+        | V::Func(_)
+        | V::Builtin(_)
+        | V::Method(..)
+        | V::Obj(_)
+        | V::ObjMethod(..) => true,
     }
 }
 
@@ -137,6 +199,23 @@ impl fmt::Display for PyExc {
 pub(super) fn str_of(v: &V) -> String {
     match v {
         V::Str(s) => s.to_string(),
+        V::Exc(e)
+            if matches!(
+                e.class,
+                ExcClass::ExceptionGroup | ExcClass::BaseExceptionGroup
+            ) =>
+        {
+            // BaseExceptionGroup.__str__: the message and the number of sub-exceptions.
+            let n = match e.args.get(1) {
+                Some(V::List(l)) => l.len(),
+                _ => 0,
+            };
+            format!(
+                "{} ({n} sub-exception{})",
+                e.args.first().map(str_of).unwrap_or_default(),
+                if n == 1 { "" } else { "s" }
+            )
+        }
         V::Exc(e) => match e.args.len() {
             0 => String::new(),
             1 if e.class == ExcClass::KeyError => repr(&e.args[0]),

@@ -42,6 +42,22 @@ pub fn fuzz_cmd(
                 c.skipped,
                 c.disagreements
             ))?;
+            out(&format!(
+                "  programs using each construct (generated / compared): {}\n",
+                aiospec::gen::Construct::ALL
+                    .iter()
+                    .map(|k| format!(
+                        "{} {}/{}",
+                        k.name(),
+                        c.generated_constructs.get(*k),
+                        c.compared_constructs.get(*k)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))?;
+            for (why, n) in &c.skip_reasons {
+                out(&format!("  skipped {n}: {why}\n"))?;
+            }
             for (case, program, diff) in &c.originals {
                 let path = dir.join(format!("impl-{}-{seed}-case{case}.py", rt.name()));
                 write(&path, program)?;

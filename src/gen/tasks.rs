@@ -1,16 +1,16 @@
-//! Random scenarios for the oracle campaigns (`aiospec fuzz`, and the generated test in
-//! `cargo test`): several tasks, sleeps including 0 and equal deadlines, random outcomes,
-//! cancellations, nested gathers, waits with random modes and timeouts, wait_for.
-//!
-//! The strategy builds the scenario's JSON directly, so proptest's shrinking works on the
-//! program's structure and a shrunk case is written out as an ordinary scenario file.
+//! Tasks and the task combinators: the child coroutines `c0..` (sleeps including 0 and
+//! equal deadlines, random outcomes, cancellation handled or not, nested gathers, shields)
+//! and main's operations on them (gather, wait with random modes and timeouts, wait_for,
+//! cancel, await).
 
 use proptest::prelude::*;
 use serde_json::{json, Value as J};
 
+use super::Mix;
+
 /// Delays: binary-exact ones make equal deadlines (ties) common; 0.1/0.2/0.3 exercise float
 /// rounding (0.1 + 0.2 != 0.3).
-fn delay(exact: bool) -> BoxedStrategy<&'static str> {
+pub(super) fn delay(exact: bool) -> BoxedStrategy<&'static str> {
     if exact {
         return prop_oneof![3 => Just("0"), 2 => Just("0.25"), 2 => Just("0.5"), 2 => Just("1"), 1 => Just("0.75")].boxed();
     }
@@ -27,12 +27,13 @@ fn delay(exact: bool) -> BoxedStrategy<&'static str> {
     .boxed()
 }
 
-fn exc_class() -> impl Strategy<Value = &'static str> {
+pub(super) fn exc_class() -> impl Strategy<Value = &'static str> {
     prop_oneof![3 => Just("ValueError"), 1 => Just("KeyError"), 1 => Just("RuntimeError")]
 }
 
 /// One step of a child coroutine `c{idx}`; `callable` lists the coroutines it may gather.
-fn child_step(idx: usize, callable: usize, exact: bool) -> BoxedStrategy<J> {
+fn child_step(idx: usize, callable: usize, mix: Mix) -> BoxedStrategy<J> {
+    let exact = mix.exact;
     let name = format!("c{idx}");
     let n1 = name.clone();
     let n2 = name.clone();
@@ -68,6 +69,30 @@ fn child_step(idx: usize, callable: usize, exact: bool) -> BoxedStrategy<J> {
                 .boxed(),
         ),
     ];
+    if mix.structured {
+        // A timeout around a sleep or a wait for a coroutine, in a task.
+        let n8 = name.clone();
+        let inner = if callable > 0 {
+            prop_oneof![
+                2 => delay(exact).prop_map(|d| format!("await asyncio.sleep({d})")),
+                1 => (0..callable).prop_map(|k| format!("await c{k}()")),
+            ]
+            .boxed()
+        } else {
+            delay(exact)
+                .prop_map(|d| format!("await asyncio.sleep({d})"))
+                .boxed()
+        };
+        options.push((
+            1,
+            (delay(exact), inner)
+                .prop_map(move |(d, inner)| {
+                    json!({"try": [{"async with": format!("asyncio.timeout({d})"), "body": [inner]}],
+                           "except": [{"type": "TimeoutError", "body": [format!("print('{n8}', 'timed out')")]}]})
+                })
+                .boxed(),
+        ));
+    }
     if callable > 0 {
         let n5 = name.clone();
         options.push((
@@ -81,11 +106,39 @@ fn child_step(idx: usize, callable: usize, exact: bool) -> BoxedStrategy<J> {
                 })
                 .boxed(),
         ));
+        if mix.structured {
+            // A task group nested in a task: its children, its errors as an ExceptionGroup.
+            let n7 = name.clone();
+            options.push((
+                1,
+                proptest::collection::vec(0..callable, 1..3)
+                    .prop_map(move |ks| {
+                        let body: Vec<J> = ks
+                            .iter()
+                            .map(|k| json!(format!("tg.create_task(c{k}())")))
+                            .collect();
+                        json!({"try": [{"async with": "asyncio.TaskGroup() as tg", "body": body}, format!("print('{n7}', 'taskgroup done')")],
+                               "except": [{"type": "Exception", "as": "e", "body": [format!("print('{n7}', 'taskgroup raised', repr(e))")]}]})
+                    })
+                    .boxed(),
+            ));
+            // The waiter's cancellation stops at the shield's outer future (SPEC's shield).
+            let n6 = name.clone();
+            options.push((
+                1,
+                (0..callable)
+                    .prop_map(move |k| {
+                        json!({"try": [format!("r = await asyncio.shield(c{k}())"), format!("print('{n6}', 'shielded', r)")],
+                               "except": [{"type": "Exception", "as": "e", "body": [format!("print('{n6}', 'shield raised', repr(e))")]}]})
+                    })
+                    .boxed(),
+            ));
+        }
     }
     proptest::strategy::Union::new_weighted(options).boxed()
 }
 
-fn py_bool(b: bool) -> &'static str {
+pub(super) fn py_bool(b: bool) -> &'static str {
     if b {
         "True"
     } else {
@@ -93,14 +146,14 @@ fn py_bool(b: bool) -> &'static str {
     }
 }
 
-fn child(idx: usize, exact: bool) -> BoxedStrategy<J> {
+pub(super) fn child(idx: usize, mix: Mix) -> BoxedStrategy<J> {
     let name = format!("c{idx}");
     let ending = prop_oneof![
         3 => Just(None),
         2 => exc_class().prop_map(Some),
     ];
     (
-        proptest::collection::vec(child_step(idx, idx, exact), 1..4),
+        proptest::collection::vec(child_step(idx, idx, mix), 1..4),
         ending,
     )
         .prop_map(move |(mut body, end)| {
@@ -113,22 +166,31 @@ fn child(idx: usize, exact: bool) -> BoxedStrategy<J> {
         .boxed()
 }
 
-/// An operation of main over `ntasks` tasks `t0..` and `ncoros` coroutine functions.
-fn op(ntasks: usize, ncoros: usize, exact: bool) -> BoxedStrategy<Vec<J>> {
+/// `try: body` with every exception printed as `{what} raised ...`.
+pub(super) fn catch(body: Vec<J>, what: &str) -> J {
+    json!({"try": body, "except": [{"type": "BaseException", "as": "e", "body": [format!("print('{what} raised', repr(e))")]}]})
+}
+
+/// An awaitable of main: a task `t{i}` (mostly) or a fresh coroutine `c{k}()`.
+pub(super) fn member(ntasks: usize, ncoros: usize) -> BoxedStrategy<String> {
+    if ntasks > 0 {
+        prop_oneof![
+            3 => (0..ntasks).prop_map(|i| format!("t{i}")),
+            1 => (0..ncoros).prop_map(|k| format!("c{k}()")),
+        ]
+        .boxed()
+    } else {
+        (0..ncoros).prop_map(|k| format!("c{k}()")).boxed()
+    }
+}
+
+/// Main's operations on tasks `t0..` (`ntasks`) and coroutine functions `c0..` (`ncoros`),
+/// with their weights.
+pub(super) fn ops(ntasks: usize, ncoros: usize, exact: bool) -> Vec<(u32, BoxedStrategy<Vec<J>>)> {
     let catch = |body: Vec<String>, what: &str| -> J {
-        json!({"try": body, "except": [{"type": "BaseException", "as": "e", "body": [format!("print('{what} raised', repr(e))")]}]})
+        catch(body.into_iter().map(J::from).collect(), what)
     };
-    let member = move || -> BoxedStrategy<String> {
-        if ntasks > 0 {
-            prop_oneof![
-                3 => (0..ntasks).prop_map(|i| format!("t{i}")),
-                1 => (0..ncoros).prop_map(|k| format!("c{k}()")),
-            ]
-            .boxed()
-        } else {
-            (0..ncoros).prop_map(|k| format!("c{k}()")).boxed()
-        }
-    };
+    let member = move || member(ntasks, ncoros);
     let task_member = move || -> BoxedStrategy<String> {
         if ntasks > 0 {
             prop_oneof![
@@ -228,48 +290,5 @@ fn op(ntasks: usize, ncoros: usize, exact: bool) -> BoxedStrategy<Vec<J>> {
                 .boxed(),
         ));
     }
-    proptest::strategy::Union::new_weighted(options).boxed()
-}
-
-/// A whole scenario, as the JSON text of a scenario file.
-pub fn scenario() -> impl Strategy<Value = String> {
-    scenario_with(false)
-}
-
-/// Scenarios for the implementation backend: delays exact in binary (aiospec-impl keeps
-/// time in integer nanoseconds, where 0.1 + 0.2 is 0.3).
-pub fn scenario_for_impl() -> impl Strategy<Value = String> {
-    scenario_with(true)
-}
-
-fn scenario_with(exact: bool) -> impl Strategy<Value = String> {
-    (1usize..4, 0usize..4)
-        .prop_flat_map(move |(ncoros, ntasks)| {
-            let children: Vec<BoxedStrategy<J>> = (0..ncoros).map(|i| child(i, exact)).collect();
-            let tasks = proptest::collection::vec(0..ncoros, ntasks);
-            let ops = proptest::collection::vec(op(ntasks, ncoros, exact), 1..4);
-            let entry = prop_oneof![6 => Just("asyncio.run"), 1 => Just("run_forever")];
-            (children, tasks, ops, entry)
-        })
-        .prop_map(|(children, tasks, ops, entry)| {
-            let mut coros = serde_json::Map::new();
-            for (i, c) in children.into_iter().enumerate() {
-                coros.insert(format!("c{i}"), c);
-            }
-            let mut main: Vec<J> = tasks
-                .iter()
-                .enumerate()
-                .map(|(i, k)| json!(format!("t{i} = asyncio.create_task(c{k}())")))
-                .collect();
-            for o in ops {
-                main.extend(o);
-            }
-            let s = json!({
-                "description": "generated by aiospec fuzz",
-                "entry": entry,
-                "coroutines": coros,
-                "main": main,
-            });
-            serde_json::to_string_pretty(&s).expect("json")
-        })
+    options
 }
