@@ -111,6 +111,8 @@ class Recorder:
         self.in_shutdown = False
         self.gather_ids = itertools.count(1)
         self.wait_ids = itertools.count(1)
+        self.as_completed_ids = itertools.count(1)
+        self.tg_aborts = 0
         self.name_base = 0
 
     def now(self):
@@ -425,6 +427,36 @@ ORIG_EAGER = getattr(asyncio.tasks, "eager_task_factory", None)
 ORIG_TIMER_HANDLE = asyncio.events.TimerHandle
 ORIG_GATHER = asyncio.gather
 ORIG_WAIT = asyncio.wait
+ORIG_AS_COMPLETED = asyncio.as_completed
+ORIG_TG_ABORT = getattr(getattr(asyncio, "taskgroups", None), "TaskGroup", None)
+ORIG_TG_ABORT = ORIG_TG_ABORT._abort if ORIG_TG_ABORT is not None else None
+
+
+def as_completed(fs, *args, **kwargs):
+    """asyncio.as_completed, recording the order in which `set(fs)` made tasks of its
+    coroutines (hint `ac-fs:N`, positions among the arguments, as for wait)."""
+    key = "ac-fs:%d" % next(REC.as_completed_ids)
+    if not (asyncio.isfuture(fs) or asyncio.iscoroutine(fs)):
+        try:
+            members = list(fs)
+        except TypeError:
+            members = []
+        else:
+            if iter(fs) is fs:
+                fs = iter(members)
+        REC.watch_orders[key] = []
+        for pos, m in enumerate(members):
+            if asyncio.iscoroutine(m) and id(m) not in REC.watch:
+                REC.watch[id(m)] = (key, pos)
+    return ORIG_AS_COMPLETED(fs, *args, **kwargs)
+
+
+def tg_abort(self):
+    """TaskGroup._abort, recording the order it cancels `self._tasks` in (hint
+    `tg-abort:N`)."""
+    REC.tg_aborts += 1
+    REC.hints["tg-abort:%d" % REC.tg_aborts] = [REC.key(t) for t in self._tasks]
+    return ORIG_TG_ABORT(self)
 ORIG_RUN = asyncio.run
 
 
@@ -622,6 +654,9 @@ def run_one(source, path, abs_path, impl):
     asyncio.events.TimerHandle = SeqTimerHandle
     asyncio.gather = gather
     asyncio.wait = wait
+    asyncio.as_completed = as_completed
+    if ORIG_TG_ABORT is not None:
+        asyncio.taskgroups.TaskGroup._abort = tg_abort
     asyncio.run = run
     asyncio.tasks.all_tasks = all_tasks
     if impl == "py" and PY_REGISTRY:
@@ -698,6 +733,12 @@ def run_one(source, path, abs_path, impl):
     asyncio.events.TimerHandle = ORIG_TIMER_HANDLE
     asyncio.gather = ORIG_GATHER
     asyncio.wait = ORIG_WAIT
+    asyncio.as_completed = ORIG_AS_COMPLETED
+    if ORIG_TG_ABORT is not None:
+        asyncio.taskgroups.TaskGroup._abort = ORIG_TG_ABORT
+    for k, order in REC.watch_orders.items():
+        if isinstance(k, str):
+            REC.hints[k] = order
     asyncio.run = ORIG_RUN
     asyncio.tasks.all_tasks = ORIG_ALL_TASKS
     asyncio.tasks.current_task = asyncio.current_task = ORIG_CURRENT_TASK

@@ -127,6 +127,8 @@ pub struct Runtime<'c> {
     /// The Future a generator gave with a bare `yield` (not `yield from`), if that was the
     /// last yield: a Task that receives it is refused.
     pub bare_yielded_future: Option<crate::lang::value::FutId>,
+    /// Calls so far per hint prefix (`ac-fs`, `tg-abort`): the N of the oracle's `prefix:N`.
+    pub hint_counters: std::collections::HashMap<String, usize>,
     pub steps: u64,
     pub error: Option<ModelError>,
     /// SystemExit or KeyboardInterrupt raised by a callback or a task's step: it ends
@@ -231,6 +233,7 @@ impl<'c> Runtime<'c> {
             tb_display: false,
             propagating: None,
             place: None,
+            hint_counters: Default::default(),
             bare_yielded_future: None,
             program_place: None,
             steps: 0,

@@ -136,6 +136,9 @@ impl Runtime<'_> {
             "_get_event_loop",
             native("_get_event_loop", p_get_event_loop),
         );
+        m.set("_hint_key", native("_hint_key", p_hint_key));
+        m.set("_set_order", native("_set_order", p_set_order));
+        m.set("_keyed_set", native("_keyed_set", p_keyed_set));
         m.set(
             "_warn_deprecation",
             native("_warn_deprecation", p_warn_deprecation),
@@ -249,6 +252,68 @@ fn p_get_event_loop(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult
     };
     let l = super::policy_event_loop(rt, &what)?;
     Ok(super::loop_value(l))
+}
+
+/// `_hint_key(prefix)`: `prefix:N` for the N-th call (`ac-fs:2`), the name under which the
+/// oracle records a set order CPython used (SPEC L6).
+fn p_hint_key(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let Some(Value::Str(prefix)) = args.pos.first() else {
+        return Err(rt.refuse("_hint_key with these arguments"));
+    };
+    let prefix = prefix.to_string();
+    let n = rt.hint_counters.entry(prefix.clone()).or_insert(0);
+    *n += 1;
+    Ok(Value::str(&format!("{prefix}:{n}")))
+}
+
+/// `_set_order(fs, key)`: the members of `set(fs)` in an order whose coroutines come in
+/// the order CPython made their tasks (an explicit choice named `key`, each coroutine by
+/// its first position among `fs`, as wait's W7). Anything but futures and coroutines is
+/// `set(fs)` itself.
+fn p_set_order(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let (Some(fs), Some(Value::Str(key))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(rt.refuse("_set_order with these arguments"));
+    };
+    let key = key.to_string();
+    let items = rt.iterate(fs)?;
+    if !items
+        .iter()
+        .all(|v| matches!(v, Value::Future(_) | Value::Coro(_)))
+    {
+        return rt.new_set(items);
+    }
+    let mut futures = Vec::new();
+    let mut coros: Vec<(usize, Value)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (pos, it) in items.into_iter().enumerate() {
+        let id = match &it {
+            Value::Future(f) => (0, f.0),
+            Value::Coro(c) => (1, c.0),
+            _ => unreachable!("checked"),
+        };
+        if !seen.insert(id) {
+            continue;
+        }
+        match it {
+            Value::Coro(_) => coros.push((pos, it)),
+            other => futures.push(other),
+        }
+    }
+    let keys: Vec<u64> = coros.iter().map(|(p, _)| *p as u64).collect();
+    let perm = rt.choose_permutation(&key, &keys, "as_completed(): order of set(fs)");
+    futures.extend(perm.into_iter().map(|i| coros[i].1.clone()));
+    Ok(Value::list(futures))
+}
+
+/// `_keyed_set(s, key)`: a copy of set `s` whose iteration order is the explicit choice
+/// `key` (replayed from the order CPython used, SPEC L6).
+fn p_keyed_set(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
+    let (Some(s), Some(Value::Str(key))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(rt.refuse("_keyed_set with these arguments"));
+    };
+    let key = key.to_string();
+    let items = rt.iterate(s)?;
+    rt.new_keyed_set(items, key)
 }
 
 /// `_warn_deprecation(message)`: `warnings.warn(message, DeprecationWarning)`.

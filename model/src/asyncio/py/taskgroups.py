@@ -194,7 +194,8 @@ if 11 <= _minor <= 13:
         def _abort(self):
             self._aborting = True
 
-            for t in self._tasks:
+            # The oracle records the order CPython cancels them in (`tg-abort:N`).
+            for t in _keyed_set(self._tasks, _hint_key('tg-abort')):
                 if not t.done():
                     t.cancel()
 
@@ -416,7 +417,8 @@ if _minor >= 14:
         def _abort(self):
             self._aborting = True
 
-            for t in self._tasks:
+            # The oracle records the order CPython cancels them in (`tg-abort:N`).
+            for t in _keyed_set(self._tasks, _hint_key('tg-abort')):
                 if not t.done():
                     t.cancel()
 

@@ -148,7 +148,7 @@ else:
 
 
 if _minor <= 9:
-    def as_completed(fs, *, loop=None, timeout=None):
+    def as_completed(fs, loop, timeout, hint):
         if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
             if _minor <= 8:
                 raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
@@ -164,7 +164,7 @@ if _minor <= 9:
             _check_loop_argument(loop, 'as_completed')
             _warn_deprecated_loop()
             done = Queue(loop=loop)
-        todo = {asyncio.ensure_future(f, loop=loop) for f in set(fs)}
+        todo = {asyncio.ensure_future(f, loop=loop) for f in _set_order(fs, hint)}
         timeout_handle = None
 
         def _on_timeout():
@@ -194,13 +194,19 @@ if _minor <= 9:
             timeout_handle = loop.call_later(timeout, _on_timeout)
         for _ in range(len(todo)):
             yield _wait_for_one()
+    _as_completed = as_completed
+
+    def as_completed(fs, *, loop=None, timeout=None):
+        # The body is a generator that runs at the first next(); the oracle names this call
+        # (`ac-fs:N`, the order set(fs) made its tasks in) when it is made.
+        return _as_completed(fs, loop, timeout, _hint_key('ac-fs'))
 elif _minor <= 12:
-    def as_completed(fs, *, timeout=None):
+    def as_completed(fs, timeout, hint):
         if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
             raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
         done = Queue()
         loop = _loop_now()
-        todo = {asyncio.ensure_future(f) for f in set(fs)}
+        todo = {asyncio.ensure_future(f) for f in _set_order(fs, hint)}
         timeout_handle = None
 
         def _on_timeout():
@@ -230,6 +236,11 @@ elif _minor <= 12:
             timeout_handle = loop.call_later(timeout, _on_timeout)
         for _ in range(len(todo)):
             yield _wait_for_one()
+    _as_completed = as_completed
+
+    def as_completed(fs, *, timeout=None):
+        # As for 3.7-3.9: the oracle's name for this call is taken when it is made.
+        return _as_completed(fs, timeout, _hint_key('ac-fs'))
 else:
     _GIVES_BACK_TODO = (_minor, _patch) >= (14, 9) and (_minor, _patch) != (15, 0)
 
@@ -238,8 +249,9 @@ else:
             self._done = Queue()
             self._timeout_handle = None
 
+            hint = _hint_key('ac-fs')
             loop = _loop_now()
-            todo = {asyncio.ensure_future(aw) for aw in set(aws)}
+            todo = {asyncio.ensure_future(aw) for aw in _set_order(aws, hint)}
             for f in todo:
                 f.add_done_callback(self._handle_completion)
             if todo and timeout is not None:

@@ -1,5 +1,6 @@
-# aiospec: description = fuzz seed 13 case 4367 (issue 16): as_completed of coroutines beside a TaskGroup and a shield in one of them; the model finds no run with CPython's task names and shutdown order within its search budget (set orders without hints)
+# aiospec: description = From fuzz seed 13 case 4367: as_completed of coroutines beside a TaskGroup and a shield in one of them; the tasks set(fs) makes are numbered in the set order CPython used, and asyncio.run's shutdown and the TaskGroup's abort cancel in theirs (the oracle records all three, SPEC L6).
 # aiospec: python = 3.11-3.15
+# aiospec: rules = L6 AC1 TG1
 import asyncio
 
 async def c0():

@@ -1,5 +1,6 @@
-# aiospec: description = fuzz seed 14 case 2219 (issue 16): as_completed of coroutines beside TaskGroups and timeouts in tasks; the model finds no run with CPython's shutdown order within its search budget (set orders without hints)
+# aiospec: description = From fuzz seed 14 case 2219: as_completed of coroutines beside TaskGroups and timeouts in tasks; the shutdown gathers its results in the set order CPython used (recorded by the oracle, SPEC L6).
 # aiospec: python = 3.11-3.15
+# aiospec: rules = L6 AC1 TG1
 import asyncio
 
 
