@@ -299,6 +299,11 @@ fn p_set_order(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
             other => futures.push(other),
         }
     }
+    // Only the coroutines' order is seen (in the names of the tasks made of them).
+    if coros.len() < 2 {
+        futures.extend(coros.into_iter().map(|(_, c)| c));
+        return Ok(Value::list(futures));
+    }
     let keys: Vec<u64> = coros.iter().map(|(p, _)| *p as u64).collect();
     let perm = rt.choose_permutation(&key, &keys, "as_completed(): order of set(fs)");
     futures.extend(perm.into_iter().map(|i| coros[i].1.clone()));
@@ -313,6 +318,10 @@ fn p_keyed_set(rt: &mut Runtime, _: Option<&Value>, args: Args) -> PyResult {
     };
     let key = key.to_string();
     let items = rt.iterate(s)?;
+    if items.len() < 2 {
+        // One order only: no choice to name.
+        return Ok(s.clone());
+    }
     rt.new_keyed_set(items, key)
 }
 
