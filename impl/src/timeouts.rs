@@ -157,16 +157,22 @@ impl Timeout {
 }
 
 /// `_on_timeout()`: cancel the task; the body's cancellation becomes the timeout's.
+///
+/// The cancel is requested under the lock that saw the timeout entered and made it
+/// expiring, the lock `__aexit__` takes: a body ending on another worker either sees it
+/// entered (and this handler then does nothing) or expiring with the cancel already counted,
+/// so its `uncancel()` withdraws it. Requested after the lock, an exit in between withdrew
+/// nothing and the cancel reached the task's next await (found by shuttle, seed 2029
+/// program 289: `findings/shuttle_timeout_reschedule_now.json`).
 fn on_timeout(s: &Shared, generation: u64) {
-    {
-        let mut st = lock(&s.st);
-        if st.generation != generation || st.state != State::Entered {
-            return;
-        }
-        st.state = State::Expiring;
-        st.handler = None;
+    let mut st = lock(&s.st);
+    if st.generation != generation || st.state != State::Entered {
+        return;
     }
+    st.state = State::Expiring;
+    st.handler = None;
     s.task.clone().cancel_task(None);
+    drop(st);
 }
 
 /// `async with asyncio.timeout(delay): body`: run `body` in the current task with a deadline
